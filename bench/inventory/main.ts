@@ -1,0 +1,176 @@
+/**
+ * Inventory benchmark (`npm run bench:inventory`). Not a test: prints medians and ratios,
+ * never fails a build.
+ *
+ * A generated account (300 zones, 3,000 packs, 10,000 custom hostnames) served by the
+ * simulator, in a worker thread, with 50 ms of latency per request; rate limit and rate
+ * budget off. Our `gatherInventory` against the request floor, the time floor
+ * (requests × latency ÷ concurrency) and two scripts on the official `cloudflare` SDK.
+ * Targets (DESIGN.md): requests = minimum; wall ≤ 1.2× the floor; ≥ 10× faster than the
+ * sequential SDK script; no slower than the parallel one.
+ */
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { CloudflareClient, gatherInventory, maxPerPage } from '../../src/cloudflare';
+import { generateLargeAccount, type LargeAccountOptions } from '../../src/simulator';
+import { sdkParallel, sdkSequential } from './sdkScripts';
+import type { SimulatorWorkerData, SimulatorWorkerMessage } from './simulatorWorker';
+
+const ACCOUNT: LargeAccountOptions = { zones: 300, packsPerZone: 10, customHostnames: 10_000, seed: 2026 };
+const LATENCY_MS = 50;
+const CONCURRENCY = 8;
+const OUR_RUNS = 3;
+const SDK_PARALLEL_RUNS = 2;
+const SDK_SEQUENTIAL_RUNS = 1;
+
+interface Measured {
+  readonly wallMs: number;
+  readonly requests: number;
+  readonly peakHeapMb: number;
+  readonly items: number;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** The fewest requests per_page 50 allows: an empty list still costs one. */
+function requestFloor(account: LargeAccountOptions): Array<readonly [string, number]> {
+  const scenario = generateLargeAccount(account);
+  const pages = (count: number): number => Math.max(1, Math.ceil(count / maxPerPage));
+  const sum = (pick: (zone: (typeof scenario.zones)[number]) => number): number => scenario.zones.reduce((total, zone) => total + pick(zone), 0);
+  return [
+    ['zones', pages(scenario.zones.length)],
+    ['certificate packs', sum((zone) => pages(zone.certificatePacks?.length ?? 0))],
+    ['custom certificates', sum((zone) => pages(zone.customCertificates?.length ?? 0))],
+    ['custom hostnames', sum((zone) => pages(zone.customHostnames?.length ?? 0))],
+    ['client certificates', sum((zone) => pages(zone.clientCertificates?.length ?? 0))],
+    ['fallback origins', scenario.zones.length],
+  ];
+}
+
+class SimulatorThread {
+  private readonly waiting: Array<(message: SimulatorWorkerMessage) => void> = [];
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (message: SimulatorWorkerMessage) => this.waiting.shift()?.(message));
+  }
+
+  static async start(data: SimulatorWorkerData): Promise<{ thread: SimulatorThread; apiBaseUrl: string; token: string }> {
+    const thread = new SimulatorThread(new Worker(join(__dirname, 'simulatorWorker.js'), { workerData: data }));
+    const ready = await thread.next();
+    if (ready.type !== 'ready') {
+      throw new Error('the simulator worker did not start');
+    }
+    return { thread, apiBaseUrl: ready.apiBaseUrl, token: ready.token };
+  }
+
+  private next(): Promise<SimulatorWorkerMessage> {
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  async requests(): Promise<number> {
+    const reply = this.next();
+    this.worker.postMessage('requests');
+    const message = await reply;
+    return message.type === 'requests' ? message.count : Number.NaN;
+  }
+
+  async close(): Promise<void> {
+    const reply = this.next();
+    this.worker.postMessage('close');
+    await reply;
+    await this.worker.terminate();
+  }
+}
+
+/** Runs one approach, sampling this thread's heap (the simulator's is in its own thread). */
+async function measure(thread: SimulatorThread, run: () => Promise<number>): Promise<Measured> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const baseline = process.memoryUsage().heapUsed;
+  let peak = baseline;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }, 10);
+  const before = await thread.requests();
+  const started = performance.now();
+  const items = await run();
+  const wallMs = performance.now() - started;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  const requests = (await thread.requests()) - before;
+  return { wallMs, requests, items, peakHeapMb: (peak - baseline) / 1_048_576 };
+}
+
+async function ours(apiBaseUrl: string, token: string): Promise<number> {
+  const client = new CloudflareClient({ baseUrl: apiBaseUrl, credentials: { kind: 'token', token }, rateBudget: false, concurrency: CONCURRENCY });
+  try {
+    const inventory = await gatherInventory(client);
+    if (!inventory.complete) {
+      throw new Error(`the inventory was incomplete: ${JSON.stringify(inventory.errors.slice(0, 3))}`);
+    }
+    return inventory.zones.reduce((sum, zone) => sum + (zone.certificatePacks?.length ?? 0) + (zone.customCertificates?.length ?? 0) + (zone.customHostnames?.length ?? 0) + (zone.clientCertificates?.length ?? 0) + (zone.fallbackOrigin == null ? 0 : 1), 0);
+  } finally {
+    await client.close();
+  }
+}
+
+async function repeat(label: string, runs: number, thread: SimulatorThread, run: () => Promise<number>): Promise<Measured> {
+  const results: Measured[] = [];
+  for (let index = 0; index < runs; index++) {
+    const result = await measure(thread, run);
+    console.log(`  ${label} run ${index + 1}/${runs}: ${(result.wallMs / 1000).toFixed(2)} s, ${result.requests} requests, ${result.items} objects`);
+    results.push(result);
+  }
+  return {
+    wallMs: median(results.map((result) => result.wallMs)),
+    requests: median(results.map((result) => result.requests)),
+    items: median(results.map((result) => result.items)),
+    peakHeapMb: Math.max(...results.map((result) => result.peakHeapMb)),
+  };
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+async function main(): Promise<void> {
+  const floor = requestFloor(ACCOUNT);
+  const minimum = floor.reduce((sum, [, count]) => sum + count, 0);
+  const timeFloorMs = (minimum * LATENCY_MS) / CONCURRENCY;
+  console.log(`Inventory benchmark: ${ACCOUNT.zones} zones, ${ACCOUNT.zones * ACCOUNT.packsPerZone} certificate packs, ${ACCOUNT.customHostnames} custom hostnames; ${LATENCY_MS} ms per request; concurrency ${CONCURRENCY}; rate limit and budget off.`);
+  console.log(`Request floor (per_page ${maxPerPage}): ${floor.map(([name, count]) => `${name} ${count}`).join(' · ')} · total ${minimum}`);
+  console.log(`Time floor: ${minimum} requests × ${LATENCY_MS} ms ÷ ${CONCURRENCY} = ${seconds(timeFloorMs)}\n`);
+
+  const { thread, apiBaseUrl, token } = await SimulatorThread.start({ account: ACCOUNT, latencyMs: LATENCY_MS });
+  try {
+    const ourResult = await repeat('ours', OUR_RUNS, thread, () => ours(apiBaseUrl, token));
+    const parallel = await repeat(`SDK, ${CONCURRENCY} lists in flight`, SDK_PARALLEL_RUNS, thread, async () => (await sdkParallel(apiBaseUrl, token, CONCURRENCY)).items);
+    const sequential = await repeat('SDK, sequential (README style)', SDK_SEQUENTIAL_RUNS, thread, async () => (await sdkSequential(apiBaseUrl, token)).items);
+
+    const ratio = (value: number): string => `${value.toFixed(2)}×`;
+    const row = (name: string, runs: number, result: Measured): string =>
+      `${name.padEnd(32)} ${String(runs).padStart(4)} ${String(result.requests).padStart(9)} ${ratio(result.requests / minimum).padStart(8)} ${seconds(result.wallMs).padStart(10)} ${ratio(result.wallMs / timeFloorMs).padStart(8)} ${result.peakHeapMb.toFixed(1).padStart(10)}`;
+    console.log(`\n${'approach'.padEnd(32)} runs  requests  vs min    wall(md)  vs floor  peak heap MB`);
+    console.log(row('ours (gatherInventory)', OUR_RUNS, ourResult));
+    console.log(row(`SDK parallel (${CONCURRENCY} in flight)`, SDK_PARALLEL_RUNS, parallel));
+    console.log(row('SDK sequential (README)', SDK_SEQUENTIAL_RUNS, sequential));
+    if (ourResult.items !== parallel.items || ourResult.items !== sequential.items) {
+      console.log(`\nNote: object counts differ (ours ${ourResult.items}, SDK parallel ${parallel.items}, SDK sequential ${sequential.items}).`);
+    }
+    const check = (ok: boolean): string => (ok ? 'met' : 'MISSED');
+    console.log('\nTargets:');
+    console.log(`  requests = minimum:              ${ourResult.requests} vs ${minimum} → ${check(ourResult.requests <= minimum)}`);
+    console.log(`  wall ≤ 1.2× the floor:           ${ratio(ourResult.wallMs / timeFloorMs)} → ${check(ourResult.wallMs <= 1.2 * timeFloorMs)}`);
+    console.log(`  ≥ 10× faster than SDK sequential: ${ratio(sequential.wallMs / ourResult.wallMs)} → ${check(sequential.wallMs >= 10 * ourResult.wallMs)}`);
+    console.log(`  no slower than SDK parallel:     ${ratio(parallel.wallMs / ourResult.wallMs)} → ${check(parallel.wallMs >= ourResult.wallMs)}`);
+  } finally {
+    await thread.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,58 @@
+import { cliCommands } from './commands';
+import { ExitCode, type CliIo } from './io';
+
+function usage(): string {
+  const width = Math.max(0, ...cliCommands.map((command) => command.name.length));
+  const lines = cliCommands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+  return [
+    'cfcerts: Cloudflare certificates from the command line.',
+    '',
+    'Usage: cfcerts <command> [options]',
+    '',
+    'Commands:',
+    ...(lines.length > 0 ? lines : ['  (none yet)']),
+    '',
+    'Run `cfcerts <command> --help` for a command\'s options.',
+    '',
+  ].join('\n');
+}
+
+/** Runs one command line and resolves to the exit code; never calls process.exit itself. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  const command = cliCommands.find((candidate) => candidate.name === name);
+  if (command === undefined) {
+    io.stderr(`cfcerts: unknown command '${name}'.\n\n${usage()}`);
+    return ExitCode.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${command.usage}\n`);
+    return ExitCode.ok;
+  }
+  return command.run(rest, io);
+}
+
+if (require.main === module) {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  process.once('SIGTERM', () => controller.abort());
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    signal: controller.signal,
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`cfcerts: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = ExitCode.usage;
+    },
+  );
+}

@@ -1,0 +1,190 @@
+import { type Dispatcher } from 'undici';
+import { type Clock, systemClock } from '../core/clock';
+import { type Logger, silentLogger } from '../core/logger';
+import { Api, type CheckedPage } from './api';
+import { type CredentialsSource } from './credentials';
+import { listAccounts } from './endpoints/accounts';
+import { getCertificatePack, getCertificatePackQuota, listCertificatePacks, restartPackValidation } from './endpoints/certificatePacks';
+import { getClientCertificate, listClientCertificates } from './endpoints/clientCertificates';
+import { getCustomCertificate, listCustomCertificates } from './endpoints/customCertificates';
+import { customHostnamesPage, type CustomHostnameFilter, getCustomHostname, getFallbackOrigin, listCustomHostnames, refreshCustomHostname } from './endpoints/customHostnames';
+import { getSslVerification, getUniversalSslSettings, recheckValidation } from './endpoints/sslSettings';
+import { verifyToken } from './endpoints/tokens';
+import { getSslMode, getZone, listZones, type ZoneFilter, zonesPage } from './endpoints/zones';
+import { createDispatcher, describeProxy, type ProxyOptions, proxyFor } from './proxy';
+import { RateBudget } from './rateBudget';
+import { retryPolicy, type RetryOptions } from './retryPolicy';
+import { Transport, type TransportStats } from './transport';
+import type * as T from './types';
+
+export const defaultBaseUrl = 'https://api.cloudflare.com/client/v4';
+
+export interface ClientOptions {
+  readonly baseUrl?: string;
+  /** Fixed credentials, or a provider asked before each request (so a new token applies at once). */
+  readonly credentials: CredentialsSource;
+  readonly logger?: Logger;
+  /** Drives the rate budget and retry waits; share one AcceleratedClock with a simulator in tests. */
+  readonly clock?: Clock;
+  /** Requests in flight at once (default 8). */
+  readonly concurrency?: number;
+  /** Per request, body included (default 30 s). */
+  readonly timeoutMs?: number;
+  readonly retries?: RetryOptions;
+  /** A budget shared by every client of one token; `false` turns pacing off. Default: a private one. */
+  readonly rateBudget?: RateBudget | false;
+  /** Inject a MockAgent or a shared Agent; the client then neither proxies nor closes it. */
+  readonly dispatcher?: Dispatcher;
+  readonly proxy?: ProxyOptions;
+  readonly userAgent?: string;
+  /** Jitter source, for deterministic tests. */
+  readonly random?: () => number;
+}
+
+/** The Cloudflare API v4 client for everything the certificate monitor reads and the few writes it makes. */
+export class CloudflareClient {
+  /** @internal The call layer the inventory builds on. */
+  readonly api: Api;
+  private readonly transport: Transport;
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+
+  constructor(options: ClientOptions) {
+    const logger = options.logger ?? silentLogger;
+    const clock = options.clock ?? systemClock;
+    const baseUrl = options.baseUrl ?? defaultBaseUrl;
+    const base = new URL(baseUrl);
+    if (base.protocol !== 'https:' && base.protocol !== 'http:') {
+      throw new RangeError(`The Cloudflare API base URL must be http(s), got ${base.protocol}`);
+    }
+    const concurrency = options.concurrency ?? 8;
+    this.ownsDispatcher = options.dispatcher === undefined;
+    if (options.dispatcher === undefined) {
+      const proxy = proxyFor(base, options.proxy);
+      if (proxy !== undefined) {
+        logger.info(`Cloudflare: using proxy ${describeProxy(proxy)} for ${base.host}`);
+      }
+      this.dispatcher = createDispatcher(proxy, concurrency);
+    } else {
+      this.dispatcher = options.dispatcher;
+    }
+    const rateBudget = options.rateBudget === false ? undefined : (options.rateBudget ?? new RateBudget({ clock }));
+    this.transport = new Transport({
+      baseUrl,
+      credentials: options.credentials,
+      dispatcher: this.dispatcher,
+      logger,
+      clock,
+      concurrency,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      retries: retryPolicy(options.retries),
+      rateBudget,
+      userAgent: options.userAgent ?? 'cloudflare-certificates',
+      ...(options.random === undefined ? {} : { random: options.random }),
+    });
+    this.api = new Api(this.transport, options.credentials, logger);
+  }
+
+  /** Live counters: requests sent (retries included), retries, 429s seen, failed calls. */
+  get stats(): Readonly<TransportStats> {
+    return this.transport.stats;
+  }
+
+  verifyToken(signal?: AbortSignal): Promise<T.TokenVerification> {
+    return verifyToken(this.api, signal);
+  }
+
+  listAccounts(signal?: AbortSignal): Promise<T.Account[]> {
+    return listAccounts(this.api, signal);
+  }
+
+  listZones(filter: ZoneFilter = {}, signal?: AbortSignal): Promise<T.Zone[]> {
+    return listZones(this.api, filter, signal);
+  }
+
+  zonesPage(filter: ZoneFilter & { page: number; perPage?: number }, signal?: AbortSignal): Promise<CheckedPage<T.Zone>> {
+    return zonesPage(this.api, filter, signal);
+  }
+
+  getZone(zoneId: string, signal?: AbortSignal): Promise<T.Zone> {
+    return getZone(this.api, zoneId, signal);
+  }
+
+  getSslMode(zoneId: string, signal?: AbortSignal): Promise<T.SslModeSetting> {
+    return getSslMode(this.api, zoneId, signal);
+  }
+
+  /** All packs, whatever their status (`status=all`). */
+  async listCertificatePacks(zoneId: string, signal?: AbortSignal): Promise<T.CertificatePack[]> {
+    return (await listCertificatePacks(this.api, zoneId, signal)).items;
+  }
+
+  getCertificatePack(zoneId: string, packId: string, signal?: AbortSignal): Promise<T.CertificatePack> {
+    return getCertificatePack(this.api, zoneId, packId, signal);
+  }
+
+  getCertificatePackQuota(zoneId: string, signal?: AbortSignal): Promise<T.CertificatePackQuota> {
+    return getCertificatePackQuota(this.api, zoneId, signal);
+  }
+
+  getSslVerification(zoneId: string, signal?: AbortSignal): Promise<T.SslVerification[]> {
+    return getSslVerification(this.api, zoneId, signal);
+  }
+
+  getUniversalSslSettings(zoneId: string, signal?: AbortSignal): Promise<T.UniversalSslSettings> {
+    return getUniversalSslSettings(this.api, zoneId, signal);
+  }
+
+  async listCustomCertificates(zoneId: string, signal?: AbortSignal): Promise<T.CustomCertificate[]> {
+    return (await listCustomCertificates(this.api, zoneId, signal)).items;
+  }
+
+  getCustomCertificate(zoneId: string, certificateId: string, signal?: AbortSignal): Promise<T.CustomCertificate> {
+    return getCustomCertificate(this.api, zoneId, certificateId, signal);
+  }
+
+  async listCustomHostnames(zoneId: string, filter: CustomHostnameFilter = {}, signal?: AbortSignal): Promise<T.CustomHostname[]> {
+    return (await listCustomHostnames(this.api, zoneId, filter, signal)).items;
+  }
+
+  customHostnamesPage(zoneId: string, options: CustomHostnameFilter & { page: number; perPage?: number }, signal?: AbortSignal): Promise<CheckedPage<T.CustomHostname>> {
+    return customHostnamesPage(this.api, zoneId, options, signal);
+  }
+
+  getCustomHostname(zoneId: string, hostnameId: string, signal?: AbortSignal): Promise<T.CustomHostname> {
+    return getCustomHostname(this.api, zoneId, hostnameId, signal);
+  }
+
+  /** Undefined when the zone has no fallback origin configured. */
+  getFallbackOrigin(zoneId: string, signal?: AbortSignal): Promise<T.FallbackOrigin | undefined> {
+    return getFallbackOrigin(this.api, zoneId, signal);
+  }
+
+  /** All client certificates, revoked ones included (`status=all`). */
+  async listClientCertificates(zoneId: string, signal?: AbortSignal): Promise<T.ClientCertificate[]> {
+    return (await listClientCertificates(this.api, zoneId, signal)).items;
+  }
+
+  getClientCertificate(zoneId: string, certificateId: string, signal?: AbortSignal): Promise<T.ClientCertificate> {
+    return getClientCertificate(this.api, zoneId, certificateId, signal);
+  }
+
+  restartPackValidation(zoneId: string, packId: string, signal?: AbortSignal): Promise<T.CertificatePack> {
+    return restartPackValidation(this.api, zoneId, packId, signal);
+  }
+
+  recheckValidation(zoneId: string, packId: string, method: string, signal?: AbortSignal): Promise<T.VerificationMethodChange> {
+    return recheckValidation(this.api, zoneId, packId, method, signal);
+  }
+
+  refreshCustomHostname(zoneId: string, hostname: T.CustomHostname, signal?: AbortSignal): Promise<T.CustomHostname> {
+    return refreshCustomHostname(this.api, zoneId, hostname, signal);
+  }
+
+  /** Closes the connections this client opened (an injected dispatcher is left alone). */
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) {
+      await this.dispatcher.close();
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { type Api } from '../api';
+import { type Parsed } from '../parse';
+import { Permission } from '../permissions';
+import { certificatePackShape, quotaShape } from '../schemas';
+import { type CertificatePack, type CertificatePackQuota } from '../types';
+
+const zonePath = (zoneId: string): string => `/zones/${encodeURIComponent(zoneId)}/ssl/certificate_packs`;
+const read = { permission: Permission.sslRead };
+
+/** Every pack of the zone. `status=all` is essential: without it only active packs come back. */
+export function listCertificatePacks(api: Api, zoneId: string, signal?: AbortSignal): Promise<Parsed<CertificatePack>> {
+  return api.all(zonePath(zoneId), { status: 'all' }, certificatePackShape, 'certificate packs', { ...read, signal });
+}
+
+export function getCertificatePack(api: Api, zoneId: string, packId: string, signal?: AbortSignal): Promise<CertificatePack> {
+  return api.one(`${zonePath(zoneId)}/${encodeURIComponent(packId)}`, certificatePackShape, 'a certificate pack', { ...read, signal });
+}
+
+export function getCertificatePackQuota(api: Api, zoneId: string, signal?: AbortSignal): Promise<CertificatePackQuota> {
+  return api.one(`${zonePath(zoneId)}/quota`, quotaShape, 'the certificate pack quota', { ...read, signal });
+}
+
+/**
+ * Restarts validation of an advanced pack. Cloudflare accepts this only in
+ * `validation_timed_out`, and it issues new DCV tokens: re-read the pack afterwards.
+ */
+export function restartPackValidation(api: Api, zoneId: string, packId: string, signal?: AbortSignal): Promise<CertificatePack> {
+  return api.write('PATCH', `${zonePath(zoneId)}/${encodeURIComponent(packId)}`, undefined, certificatePackShape, 'a certificate pack', { signal, permission: Permission.sslEdit });
+}

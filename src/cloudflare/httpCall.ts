@@ -1,0 +1,74 @@
+import { type Dispatcher } from 'undici';
+import { CloudflareApiError } from './errors';
+import { isRetryableNetworkError } from './retryPolicy';
+
+export interface RawRequest {
+  readonly origin: string;
+  readonly path: string;
+  readonly method: Dispatcher.HttpMethod;
+  readonly headers: Record<string, string>;
+  readonly body: string | undefined;
+  readonly signal: AbortSignal | undefined;
+  readonly timeoutMs: number;
+  /** For messages only: "GET /zones?page=2". */
+  readonly label: string;
+}
+
+export interface RawResponse {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly text: string;
+}
+
+/** A failed exchange (network or HTTP), tagged with whether trying again could help. */
+export class CallFailure {
+  constructor(
+    readonly error: CloudflareApiError,
+    readonly retryable: boolean,
+  ) {}
+}
+
+export function cancelledError(label: string, reason: unknown): CloudflareApiError {
+  return new CloudflareApiError('cancelled', `The request was cancelled (${label})`, { cause: reason });
+}
+
+/**
+ * One HTTP exchange, body included, under one timer. The timer is real time on purpose:
+ * it guards against a stalled socket, which an accelerated test clock does not speed up.
+ */
+export async function httpCall(dispatcher: Dispatcher, request: RawRequest): Promise<RawResponse | CallFailure> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, request.timeoutMs);
+  const { signal } = request;
+  const onAbort = (): void => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const response = await dispatcher.request({
+      origin: request.origin,
+      path: request.path,
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal: controller.signal,
+    });
+    const text = await response.body.text();
+    return { status: response.statusCode, headers: response.headers, text };
+  } catch (error) {
+    if (signal?.aborted === true) {
+      throw cancelledError(request.label, signal.reason);
+    }
+    if (timedOut) {
+      return new CallFailure(new CloudflareApiError('timeout', `Cloudflare did not answer within ${request.timeoutMs} ms (${request.label})`, { cause: error }), false);
+    }
+    const code = (error as { code?: unknown } | null)?.code;
+    const why = typeof code === 'string' ? code : error instanceof Error ? error.message : 'unknown error';
+    return new CallFailure(new CloudflareApiError('network', `Could not reach Cloudflare: ${why} (${request.label})`, { cause: error }), isRetryableNetworkError(error));
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}

@@ -1,0 +1,196 @@
+import { setMaxListeners } from 'node:events';
+import { type CloudflareClient } from './client';
+import { listCertificatePacks } from './endpoints/certificatePacks';
+import { listClientCertificates } from './endpoints/clientCertificates';
+import { listCustomCertificates } from './endpoints/customCertificates';
+import { getFallbackOrigin, listCustomHostnames } from './endpoints/customHostnames';
+import { zoneQuery } from './endpoints/zones';
+import { CloudflareApiError } from './errors';
+import { type Inventory, type InventoryCollection, type InventoryError, type InventoryOptions, type ZoneInventory } from './inventoryTypes';
+import { announcedPages, fetchAllPages, maxPerPage } from './pagination';
+import { type Parsed } from './parse';
+import { Permission } from './permissions';
+import { zoneShape } from './schemas';
+import { type Zone } from './types';
+
+/**
+ * Gathers zones and all their certificate objects with every call in flight at once:
+ * the transport's limiter keeps its slots busy, and later pages jump its queue so a
+ * zone that started finishes first. Each zone's collections start as soon as the page
+ * listing the zone arrives. Failures stay local: a failed call leaves its collection
+ * undefined with an error beside it; only cancellation aborts the whole run.
+ *
+ * "Not entitled" answers: Cloudflare's documented answers are followed where the facts
+ * say what they are — `status=all` lists (an empty list when nothing exists) and the
+ * fallback origin (404 or an empty result means "none configured": `null`, no error).
+ * Custom hostnames on a zone without Cloudflare for SaaS, and client certificates
+ * without the entitlement, have no documented answer, so whatever Cloudflare sends
+ * (typically a 4xx with its own code) is kept as a per-collection error, code and
+ * message intact, for the UI to show as "not available" rather than guess.
+ */
+export async function gatherInventory(client: CloudflareClient, options: InventoryOptions = {}): Promise<Inventory> {
+  const run = new InventoryRun(client, options);
+  return run.gather();
+}
+
+class InventoryRun {
+  private readonly controller = new AbortController();
+  private readonly signal = this.controller.signal;
+  private readonly zones = new Map<string, { order: number; inventory: ZoneInventory }>();
+  private readonly tasks: Array<Promise<void>> = [];
+  private readonly errors: InventoryError[] = [];
+  private done = 0;
+  private total = 0;
+
+  constructor(
+    private readonly client: CloudflareClient,
+    private readonly options: InventoryOptions,
+  ) {
+    // Hundreds of queued calls listen on one signal; that is by design, not a leak.
+    setMaxListeners(0, this.signal);
+  }
+
+  async gather(): Promise<Inventory> {
+    const outer = this.options.signal;
+    const onAbort = (): void => this.controller.abort(outer?.reason);
+    if (outer?.aborted === true) {
+      onAbort();
+    }
+    outer?.addEventListener('abort', onAbort, { once: true });
+    const before = this.client.stats.requests;
+    try {
+      await this.listZones();
+      // Zone tasks never reject (they record errors), so this waits for every one.
+      for (let i = 0; i < this.tasks.length; i++) {
+        await this.tasks[i];
+      }
+      if (this.signal.aborted) {
+        throw new CloudflareApiError('cancelled', 'The inventory was cancelled', { cause: this.signal.reason });
+      }
+    } finally {
+      outer?.removeEventListener('abort', onAbort);
+    }
+    const zones = [...this.zones.values()].sort((a, b) => a.order - b.order).map((entry) => entry.inventory);
+    return {
+      ...(this.options.accountId === undefined ? {} : { accountId: this.options.accountId }),
+      zones,
+      errors: this.errors,
+      complete: this.errors.length === 0 && zones.every((zone) => zone.errors.length === 0),
+      requests: this.client.stats.requests - before,
+    };
+  }
+
+  private async listZones(): Promise<void> {
+    const names = this.options.zoneNames;
+    if (names === undefined) {
+      await this.guarded('zones', () => this.listPages(undefined, 0));
+      return;
+    }
+    this.total = names.length;
+    await Promise.all(
+      names.map((name, index) =>
+        this.guarded('zones', async () => {
+          const found = await this.listPages(name, (index + 1) * 1e6);
+          if (found === 0) {
+            this.errors.push({ collection: 'zones', code: 'not_found', message: `No zone named ${name} is visible to these credentials.`, cloudflareErrors: [] });
+            this.total--;
+          }
+        }),
+      ),
+    );
+  }
+
+  /** Lists zones page by page, starting each zone's work the moment its page arrives. */
+  private async listPages(name: string | undefined, orderBase: number): Promise<number> {
+    const query = zoneQuery({ accountId: this.options.accountId, name });
+    let found = 0;
+    await fetchAllPages<Zone>(async (page, urgent) => {
+      const result = await this.client.api.page('/zones', query, zoneShape, 'zones', page, maxPerPage, { permission: Permission.zoneRead, signal: this.signal, urgent });
+      if (name === undefined && page === 1) {
+        const pages = announcedPages(result.resultInfo, maxPerPage);
+        this.total = result.resultInfo?.total_count ?? (pages === 1 ? result.items.length : this.total);
+      }
+      result.items.forEach((zone, index) => this.startZone(zone, orderBase + page * maxPerPage + index));
+      found += result.items.length;
+      return result;
+    });
+    return found;
+  }
+
+  private startZone(zone: Zone, order: number): void {
+    if (this.zones.has(zone.id)) {
+      return;
+    }
+    const inventory: ZoneInventory = { zone, errors: [] };
+    this.zones.set(zone.id, { order, inventory });
+    this.total = Math.max(this.total, this.zones.size);
+    this.tasks.push(this.fillZone(inventory));
+  }
+
+  private async fillZone(inventory: ZoneInventory): Promise<void> {
+    const { api } = this.client;
+    const zoneId = inventory.zone.id;
+    const signal = this.signal;
+    const list = async <T>(collection: InventoryCollection, call: () => Promise<Parsed<T>>): Promise<T[] | undefined> => {
+      const parsed = await this.settle(inventory, collection, call);
+      if (parsed !== undefined && parsed.rejected > 0) {
+        inventory.errors.push({ collection, code: 'bad_response', message: `${parsed.rejected} malformed item(s) were left out.`, cloudflareErrors: [] });
+      }
+      return parsed?.items;
+    };
+    const [packs, customCertificates, customHostnames, clientCertificates, fallback] = await Promise.all([
+      list('certificatePacks', () => listCertificatePacks(api, zoneId, signal)),
+      list('customCertificates', () => listCustomCertificates(api, zoneId, signal)),
+      list('customHostnames', () => listCustomHostnames(api, zoneId, {}, signal)),
+      list('clientCertificates', () => listClientCertificates(api, zoneId, signal)),
+      this.settle(inventory, 'fallbackOrigin', async () => (await getFallbackOrigin(api, zoneId, signal)) ?? null),
+    ]);
+    // Absent (not `undefined`-valued) keys when a call failed, so JSON output stays clean.
+    if (packs !== undefined) inventory.certificatePacks = packs;
+    if (customCertificates !== undefined) inventory.customCertificates = customCertificates;
+    if (customHostnames !== undefined) inventory.customHostnames = customHostnames;
+    if (clientCertificates !== undefined) inventory.clientCertificates = clientCertificates;
+    if (fallback !== undefined) inventory.fallbackOrigin = fallback;
+    if (!signal.aborted) {
+      this.done++;
+      this.options.onProgress?.({ done: this.done, total: this.total, zone: inventory.zone });
+    }
+  }
+
+  /** Runs one call; a failure becomes an error entry on the zone (cancellation is left to `gather`). */
+  private async settle<T>(inventory: ZoneInventory, collection: InventoryCollection, call: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!this.signal.aborted) {
+        inventory.errors.push(toInventoryError(collection, error));
+      }
+      return undefined;
+    }
+  }
+
+  private async guarded(collection: InventoryCollection, call: () => Promise<unknown>): Promise<void> {
+    try {
+      await call();
+    } catch (error) {
+      if (!this.signal.aborted) {
+        this.errors.push(toInventoryError(collection, error));
+      }
+    }
+  }
+}
+
+export function toInventoryError(collection: InventoryCollection, error: unknown): InventoryError {
+  if (CloudflareApiError.is(error)) {
+    return {
+      collection,
+      code: error.code,
+      message: error.message,
+      ...(error.status === undefined ? {} : { status: error.status }),
+      ...(error.permission === undefined ? {} : { permission: error.permission }),
+      cloudflareErrors: error.cloudflareErrors,
+    };
+  }
+  // A bug rather than weather; still kept local to its collection.
+  return { collection, code: 'bad_response', message: error instanceof Error ? error.message : String(error), cloudflareErrors: [] };
+}

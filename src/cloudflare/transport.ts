@@ -1,0 +1,199 @@
+import { type Dispatcher } from 'undici';
+import { type Clock } from '../core/clock';
+import { type Logger } from '../core/logger';
+import { type CallContext, errorFromResponse } from './classify';
+import { authHeaders, type CredentialsSource, resolveCredentials, secretsOf } from './credentials';
+import { type Envelope, parseEnvelope } from './envelope';
+import { CloudflareApiError } from './errors';
+import { CallFailure, cancelledError, httpCall, type RawRequest, type RawResponse } from './httpCall';
+import { Limiter } from './limiter';
+import { type RateBudget } from './rateBudget';
+import { backoffDelay, exhaustedResetMs, type RetryPolicy, serverWaitMs } from './retryPolicy';
+
+export type Query = Readonly<Record<string, string | number | undefined>>;
+
+export interface ApiRequest {
+  readonly method: Dispatcher.HttpMethod;
+  readonly path: string;
+  readonly query?: Query;
+  readonly body?: unknown;
+  /** Dashboard name of the permission the call needs, named in a 403 error. */
+  readonly permission?: string;
+  readonly signal?: AbortSignal | undefined;
+  /** Jump the queue: later pages of a collection already under way. */
+  readonly urgent?: boolean;
+}
+
+export interface TransportStats {
+  requests: number;
+  retries: number;
+  rateLimited: number;
+  failures: number;
+}
+
+export interface TransportOptions {
+  readonly baseUrl: string;
+  readonly credentials: CredentialsSource;
+  readonly dispatcher: Dispatcher;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly concurrency: number;
+  readonly timeoutMs: number;
+  readonly retries: RetryPolicy;
+  readonly rateBudget: RateBudget | undefined;
+  readonly userAgent: string;
+  readonly random?: () => number;
+}
+
+/**
+ * Sends calls: concurrency slot, then rate budget, then the request, so that a granted
+ * budget slot is spent at once. Retries 429 (after the server's wait, pausing every
+ * caller), 5xx and broken connections with jittered backoff, bounded in count and time.
+ */
+export class Transport {
+  readonly stats: TransportStats = { requests: 0, retries: 0, rateLimited: 0, failures: 0 };
+  private readonly limiter: Limiter;
+  private readonly origin: string;
+  private readonly basePath: string;
+  private pausedUntil = 0;
+  private lockedUntil = 0;
+
+  constructor(private readonly options: TransportOptions) {
+    const base = new URL(options.baseUrl);
+    this.origin = base.origin;
+    this.basePath = base.pathname.replace(/\/+$/, '');
+    this.limiter = new Limiter(options.concurrency);
+  }
+
+  async send(request: ApiRequest): Promise<Envelope> {
+    const { clock, retries: policy } = this.options;
+    const credentials = await resolveCredentials(this.options.credentials);
+    const headers: Record<string, string> = { ...authHeaders(credentials), accept: 'application/json', 'user-agent': this.options.userAgent };
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+    if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+    }
+    const path = this.basePath + request.path + queryString(request.query);
+    const context: CallContext = { method: request.method, path: request.path, permission: request.permission, secrets: secretsOf(credentials) };
+    const label = `${request.method} ${request.path}`;
+    let waitedMs = 0;
+    for (let retry = 0; ; retry++) {
+      this.checkLockout(label);
+      const outcome = await this.attempt({ origin: this.origin, path, method: request.method, headers, body, signal: request.signal, timeoutMs: this.options.timeoutMs, label }, request.urgent === true);
+      if (!(outcome instanceof CallFailure) && outcome.status >= 200 && outcome.status < 300) {
+        return this.success(outcome, context);
+      }
+      const failure = this.toFailure(outcome, context);
+      const serverWait = outcome instanceof CallFailure ? undefined : serverWaitMs(outcome.headers, clock.now());
+      const wait = serverWait ?? backoffDelay(retry, policy, this.options.random);
+      const canRetry = failure.retryable && retry < policy.max && wait <= policy.maxDelayMs && waitedMs + wait <= policy.maxTotalMs;
+      if (!canRetry) {
+        if (failure.error.code === 'rate_limited' && serverWait !== undefined) {
+          // Cloudflare blocks every call for the lockout; sending more only extends it.
+          this.lockedUntil = Math.max(this.lockedUntil, clock.now() + serverWait);
+        }
+        this.stats.failures++;
+        throw failure.error;
+      }
+      if (failure.error.code === 'rate_limited') {
+        this.pausedUntil = Math.max(this.pausedUntil, clock.now() + wait);
+      }
+      this.stats.retries++;
+      this.options.logger.debug(`Cloudflare: retrying ${label} in ${Math.round(wait)} ms after ${failure.error.code}`);
+      waitedMs += wait;
+      await sleepOrCancel(clock, wait, request.signal, label);
+    }
+  }
+
+  private async attempt(raw: RawRequest, urgent: boolean): Promise<RawResponse | CallFailure> {
+    const { signal, label } = raw;
+    try {
+      await this.limiter.acquire(urgent, signal);
+    } catch (reason) {
+      throw cancelledError(label, reason);
+    }
+    try {
+      const pause = this.pausedUntil - this.options.clock.now();
+      if (pause > 0) {
+        await sleepOrCancel(this.options.clock, pause, signal, label);
+      }
+      if (this.options.rateBudget !== undefined) {
+        await this.options.rateBudget.acquire(signal).catch((reason: unknown) => {
+          throw cancelledError(label, reason);
+        });
+      }
+      this.stats.requests++;
+      const started = performance.now();
+      const outcome = await httpCall(this.options.dispatcher, raw);
+      if (!(outcome instanceof CallFailure)) {
+        this.options.logger.debug(`Cloudflare: ${label} → ${outcome.status} in ${Math.round(performance.now() - started)} ms`);
+        const reset = exhaustedResetMs(outcome.headers);
+        if (reset !== undefined) {
+          this.pausedUntil = Math.max(this.pausedUntil, this.options.clock.now() + reset);
+        }
+      }
+      return outcome;
+    } finally {
+      this.limiter.release();
+    }
+  }
+
+  private success(response: RawResponse, context: CallContext): Envelope {
+    const envelope = parseEnvelope(response.text);
+    if (envelope === undefined) {
+      this.stats.failures++;
+      throw new CloudflareApiError('bad_response', `Cloudflare sent a response that is not a JSON envelope (${context.method} ${context.path}, HTTP ${response.status})`, {
+        status: response.status,
+        method: context.method,
+        path: context.path,
+      });
+    }
+    if (envelope.success === false) {
+      this.stats.failures++;
+      throw errorFromResponse(response.status, envelope, context);
+    }
+    return envelope;
+  }
+
+  private toFailure(outcome: RawResponse | CallFailure, context: CallContext): CallFailure {
+    if (outcome instanceof CallFailure) {
+      return outcome;
+    }
+    const rateLimited = outcome.status === 429;
+    if (rateLimited) {
+      this.stats.rateLimited++;
+    }
+    const retryAfterMs = rateLimited ? serverWaitMs(outcome.headers, this.options.clock.now()) : undefined;
+    const error = errorFromResponse(outcome.status, parseEnvelope(outcome.text), context, retryAfterMs);
+    return new CallFailure(error, rateLimited || outcome.status >= 500);
+  }
+
+  private checkLockout(label: string): void {
+    const left = this.lockedUntil - this.options.clock.now();
+    if (left > 0) {
+      throw new CloudflareApiError('rate_limited', `Cloudflare's rate limit is locked for ${Math.ceil(left / 1000)} s more; not sending ${label}`, { status: 429, retryAfterMs: left });
+    }
+  }
+}
+
+async function sleepOrCancel(clock: Clock, ms: number, signal: AbortSignal | undefined, label: string): Promise<void> {
+  try {
+    await clock.sleep(ms, signal);
+  } catch (reason) {
+    throw cancelledError(label, reason);
+  }
+}
+
+function queryString(query: Query | undefined): string {
+  if (query === undefined) {
+    return '';
+  }
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) {
+      params.append(key, String(value));
+    }
+  }
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}

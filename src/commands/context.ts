@@ -1,0 +1,34 @@
+import type * as vscode from 'vscode';
+import type { ExplorerModel } from '../core/explorer/explorerModel';
+import type { TransitionHistory } from '../core/explorer/transitionHistory';
+import type { Logger } from '../core/logger';
+import type { ProbeResults } from '../core/probeResults';
+import type { AccountStore } from '../platform/accountStore';
+import type { ClientPool } from '../platform/clients';
+import type { ProbeMemory } from '../platform/probeMemory';
+import type { Settings } from '../platform/settings';
+import type { LifecyclePanels } from '../views/panels/lifecyclePanels';
+import type { ViewOptionsStore } from '../platform/viewOptionsStore';
+import type { Prober } from '../views/prober';
+
+/** What command handlers may use; handed to each handler factory. */
+export interface CommandContext {
+  readonly logger: Logger;
+  readonly channel: vscode.LogOutputChannel;
+  readonly accounts: AccountStore;
+  readonly clients: ClientPool;
+  readonly model: ExplorerModel;
+  readonly settings: () => Settings;
+  /** The explorer's filter and grouping. */
+  readonly viewOptions: ViewOptionsStore;
+  /** Status transitions seen per object key; survives reloads. */
+  readonly history: TransitionHistory;
+  /** The last probe results per object, for the lifecycle panel. */
+  readonly probes: ProbeResults;
+  /** Runs probes and shows them in the results panel. */
+  readonly prober: Prober;
+  /** Recent probes and CNAME targets typed; survives reloads. */
+  readonly probeMemory: ProbeMemory;
+  /** The lifecycle panels, one per object. */
+  readonly lifecyclePanels: LifecyclePanels;
+}

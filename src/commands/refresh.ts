@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import type { ExplorerNode } from '../core/explorer/nodes';
+import type { CommandContext } from './context';
+
+/** Refreshes everything loaded, with progress in the view. */
+export function refresh(context: CommandContext): () => Promise<void> {
+  return async () => {
+    await vscode.window.withProgress({ location: { viewId: 'cloudflareCertificates.explorer' } }, () => context.model.refresh());
+  };
+}
+
+/** Refreshes one account, or one zone (the zone of any node below it). */
+export function refreshNode(context: CommandContext): (node?: ExplorerNode) => Promise<void> {
+  return async (node) => {
+    if (node === undefined) return refresh(context)();
+    if (node.type === 'account') return context.model.refresh(node.account);
+    if (node.type === 'group' && node.group === 'customHostnames') return context.model.loadHostnames(node.account, node.zone, { reset: true });
+    if ('zone' in node) return context.model.refreshZone(node.account, node.zone);
+    return undefined;
+  };
+}
+
+/** Retries the load a failure message is about. */
+export function retry(context: CommandContext): (node?: ExplorerNode) => Promise<void> {
+  return async (node) => {
+    if (node?.type !== 'message' || node.retry === undefined) return;
+    const target = node.retry;
+    if (target.type === 'account') return context.model.loadZones(target.account);
+    return refreshNode(context)(target);
+  };
+}

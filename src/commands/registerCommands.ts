@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import { addApiToken, addGlobalApiKey } from './addAccount';
+import type { CommandContext } from './context';
+import { copyId, copyName, copyValue } from './copy';
+import { clearHostnameSearch, loadAllHostnames, loadMoreHostnames, searchHostnames } from './hostnames';
+import { CommandIds, type CommandId } from './ids';
+import { removeAccount, renameAccount } from './manageAccount';
+import { openInDashboard } from './openInDashboard';
+import { probe, probeZone } from './probe';
+import { probeHostname } from './probeHostname';
+import { refresh, refreshNode, retry } from './refresh';
+import { runCommand } from './runCommand';
+import { showDetails } from './showDetails';
+import { showLogs } from './showLogs';
+import { clearFilter, filter, groupByStatus, groupByZone, showAllCertificates, showOnlyProblems, showProblems } from './viewOptions';
+import { updateToken } from './updateToken';
+import { refreshValidation, restartValidation } from './validation';
+
+/** One registry: every command ID maps to its handler, all registered through runCommand. */
+export function registerCommands(context: CommandContext): vscode.Disposable[] {
+  const handlers: Record<CommandId, (...args: never[]) => unknown> = {
+    [CommandIds.showLogs]: showLogs(context.channel),
+    [CommandIds.addApiToken]: addApiToken(context),
+    [CommandIds.addGlobalApiKey]: addGlobalApiKey(context),
+    [CommandIds.renameAccount]: renameAccount(context),
+    [CommandIds.removeAccount]: removeAccount(context),
+    [CommandIds.updateToken]: updateToken(context),
+    [CommandIds.refresh]: refresh(context),
+    [CommandIds.refreshNode]: refreshNode(context),
+    [CommandIds.retry]: retry(context),
+    [CommandIds.loadMoreHostnames]: loadMoreHostnames(context),
+    [CommandIds.loadAllHostnames]: loadAllHostnames(context),
+    [CommandIds.searchHostnames]: searchHostnames(context),
+    [CommandIds.clearHostnameSearch]: clearHostnameSearch(context),
+    [CommandIds.copyId]: copyId(context),
+    [CommandIds.copyName]: copyName(context),
+    [CommandIds.copyValue]: copyValue(context),
+    [CommandIds.openInDashboard]: openInDashboard(context),
+    [CommandIds.restartValidation]: restartValidation(context),
+    [CommandIds.refreshValidation]: refreshValidation(context),
+    [CommandIds.showDetails]: showDetails(context),
+    [CommandIds.probeHostname]: probeHostname(context),
+    [CommandIds.probe]: probe(context),
+    [CommandIds.probeZone]: probeZone(context),
+    [CommandIds.filter]: filter(context),
+    // The same prompt; a second id only so the title bar can show a filled icon while filtered.
+    [CommandIds.editFilter]: filter(context),
+    [CommandIds.clearFilter]: clearFilter(context),
+    [CommandIds.showOnlyProblems]: showOnlyProblems(context),
+    [CommandIds.showAllCertificates]: showAllCertificates(context),
+    [CommandIds.groupByZone]: groupByZone(context),
+    [CommandIds.groupByStatus]: groupByStatus(context),
+    [CommandIds.showProblems]: showProblems(context),
+  };
+  return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, runCommand(id, context.logger, handler)));
+}

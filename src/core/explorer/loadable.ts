@@ -1,0 +1,63 @@
+/**
+ * One piece of remote data and where its loading stands. A failed or repeated load keeps
+ * what was shown before (`previous`), so a refresh that fails marks data stale instead of
+ * wiping it.
+ */
+export type Loadable<T> =
+  | { readonly status: 'idle' }
+  | { readonly status: 'loading'; readonly previous?: T; readonly previousAt?: number }
+  | { readonly status: 'ready'; readonly value: T; readonly at: number }
+  | { readonly status: 'failed'; readonly error: LoadError; readonly previous?: T; readonly previousAt?: number; readonly at: number };
+
+/** A failure as the explorer shows it: plain data, already free of secrets. */
+export interface LoadError {
+  readonly code: string;
+  readonly message: string;
+  /** The dashboard name of a missing token permission, e.g. "Zone: Read". */
+  readonly permission?: string;
+}
+
+export const idle: Loadable<never> = { status: 'idle' };
+
+/** The data to show: the current value, or the last one that loaded. */
+export function valueOf<T>(loadable: Loadable<T>): T | undefined {
+  switch (loadable.status) {
+    case 'ready':
+      return loadable.value;
+    case 'loading':
+    case 'failed':
+      return loadable.previous;
+    case 'idle':
+      return undefined;
+  }
+}
+
+/** When the shown value was loaded. */
+export function loadedAt<T>(loadable: Loadable<T>): number | undefined {
+  switch (loadable.status) {
+    case 'ready':
+      return loadable.at;
+    case 'loading':
+    case 'failed':
+      return loadable.previousAt;
+    case 'idle':
+      return undefined;
+  }
+}
+
+export function startLoading<T>(current: Loadable<T>): Loadable<T> {
+  const previous = valueOf(current);
+  const previousAt = loadedAt(current);
+  return { status: 'loading', ...(previous === undefined ? {} : { previous }), ...(previousAt === undefined ? {} : { previousAt }) };
+}
+
+export function failLoading<T>(current: Loadable<T>, error: LoadError, at: number): Loadable<T> {
+  const previous = valueOf(current);
+  const previousAt = loadedAt(current);
+  return { status: 'failed', error, at, ...(previous === undefined ? {} : { previous }), ...(previousAt === undefined ? {} : { previousAt }) };
+}
+
+/** Failed, but still showing older data. */
+export function isStale<T>(loadable: Loadable<T>): boolean {
+  return loadable.status === 'failed' && loadable.previous !== undefined;
+}

@@ -1,0 +1,21 @@
+/** The lifecycle panel's block headings: stable, because tests and the e2e screenshots find blocks by them. */
+export const LifecycleHeadings = {
+  gone: 'No longer at Cloudflare',
+  next: 'What happens next',
+  overview: 'Overview',
+  lifecycle: 'Lifecycle',
+  hostnameLifecycle: 'Hostname lifecycle',
+  certificateLifecycle: 'Certificate lifecycle',
+  validationErrors: 'Validation errors',
+  hostnameVerificationErrors: 'Hostname verification errors',
+  certificateValidationErrors: 'Certificate validation errors',
+  records: 'Validation records',
+  pack: 'Certificate pack',
+  certificates: 'Certificates',
+  certificate: 'Certificate',
+  hostname: 'Hostname',
+  pem: 'Certificate (PEM)',
+  lastProbe: 'Last probe',
+  history: 'History',
+  raw: 'Raw API object',
+} as const;

@@ -1,0 +1,181 @@
+import * as vscode from 'vscode';
+import type { ExpiryThresholds } from './core/expiry';
+import type { CommandContext } from './commands/context';
+import { registerCommands } from './commands/registerCommands';
+import { systemClock } from './core/clock';
+import { ExplorerModel } from './core/explorer/explorerModel';
+import { PendingPoller } from './core/explorer/pendingPoller';
+import type { Transition } from './core/explorer/transitionHistory';
+import type { ViewOptions } from './core/explorer/viewOptions';
+import { walkTree, type WalkedItem } from './core/explorer/walkTree';
+import { ProbeResults } from './core/probeResults';
+import type { ProbeResult } from './probe';
+import { AccountStore } from './platform/accountStore';
+import { ClientPool } from './platform/clients';
+import { loggerFromChannel } from './platform/outputLogger';
+import { ProbeMemory } from './platform/probeMemory';
+import { readSettings, settingsSection, type Settings } from './platform/settings';
+import { SerialMemento } from './platform/serialMemento';
+import { TransitionStore } from './platform/transitionStore';
+import { ViewOptionsStore } from './platform/viewOptionsStore';
+import { AutoRefresh } from './views/autoRefresh';
+import { ExpandedZones } from './views/expandedZones';
+import { ExplorerProvider } from './views/explorerProvider';
+import { ExplorerSignals } from './views/explorerSignals';
+import { LifecyclePanels } from './views/panels/lifecyclePanels';
+import { Prober } from './views/prober';
+import { ProblemsStatusBar } from './views/statusBar';
+import { TransitionNotifier } from './views/transitionNotifier';
+import type { PanelDocument } from './webview/document';
+
+/** What the extension exports: used by its integration tests, stable enough for others. */
+export interface CloudflareCertificatesApi {
+  /** The whole tree, expanded and loaded, as data. */
+  snapshotTree(): Promise<WalkedItem[]>;
+  /** The settings in force, once the last change has been applied (clients and tree reset). */
+  settingsApplied(): Promise<Settings>;
+  refresh(): Promise<void>;
+  /** The filter and grouping (in force and as stored for the next window) and the signals shown now. */
+  viewState(): ViewState;
+  /** Test hook: the waits between polls of pending objects (ms); undefined restores the default. */
+  setPendingPollSchedule(schedule: readonly number[] | undefined): void;
+  /** The status transitions seen of one object, by its object key (see objectKey). */
+  transitionsOf(key: string): readonly Transition[];
+  /** The last probe result per name of one object, by its object key, most recent first. */
+  probeResultsOf(key: string): readonly ProbeResult[];
+  /** What the probe results panel shows, when it is open. */
+  probePanelDocument(): PanelDocument | undefined;
+  /** Test hook: runs a probe results panel action as its toolbar button does. */
+  runProbePanelAction(id: string): Promise<void>;
+  /** The open lifecycle panels: each one's object key and the document it shows. */
+  lifecyclePanels(): { key: string; document: PanelDocument | undefined }[];
+  /** Test hook: delivers a message to a lifecycle panel as its webview would; resolves when an action it starts is done. */
+  sendToLifecyclePanel(key: string, message: unknown): Promise<void>;
+  /** Test hook: what the panel serializer does with a panel VS Code restores after a reload. */
+  restoreLifecyclePanel(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
+}
+
+export interface ViewState {
+  readonly options: ViewOptions;
+  readonly stored: ViewOptions;
+  readonly badge: { readonly value: number; readonly tooltip: string } | undefined;
+  readonly message: string | undefined;
+  readonly statusBar: { readonly text: string; readonly tooltip: string } | undefined;
+}
+
+/** Wires the extension together; every disposable goes into the context. */
+export function activate(context: vscode.ExtensionContext): CloudflareCertificatesApi {
+  const channel = vscode.window.createOutputChannel('Cloudflare Certificates', { log: true });
+  const logger = loggerFromChannel(channel);
+  // Read once and again only when they change: tree items are drawn by the thousand.
+  const read = (): Settings => readSettings((problem) => logger.warn(problem));
+  let current = read();
+  /** The work a settings change starts (resetting clients and the tree), chained so changes apply in order. */
+  let settingsChange: Promise<void> = Promise.resolve();
+  const settings = (): Settings => current;
+  const thresholds = (): ExpiryThresholds => ({ warningDays: current.expiryWarningDays, criticalDays: current.expiryCriticalDays });
+  const globalState = new SerialMemento(context.globalState);
+  const accounts = new AccountStore(globalState, context.secrets);
+  const clients = new ClientPool(accounts, settings, logger);
+  const transitions = new TransitionStore(context.globalStorageUri.fsPath, logger);
+  const viewOptions = new ViewOptionsStore(globalState);
+  const model = new ExplorerModel({
+    listProfiles: () => accounts.list(),
+    clientFor: (profile) => clients.clientFor(profile),
+    clock: systemClock,
+    logger,
+    // The provider is created just below; the model only calls back after loads start.
+    onDidChange: (accountKey) => {
+      provider.redraw();
+      poller.modelChanged();
+      lifecyclePanels.modelChanged(accountKey);
+    },
+    isOnScreen: (account, zone): boolean => expandedZones.isOnScreen(account, zone),
+    requestsAvailable: (profile) => clients.requestsAvailable(profile.key),
+    onObjectsLoaded: (change) => notifier.observe(change),
+  });
+  const notifier = new TransitionNotifier({ store: transitions, notificationSettings: () => current.notifications, whenIdle: () => model.whenIdle(), clock: systemClock, logger });
+  const provider = new ExplorerProvider(model, thresholds, logger, () => viewOptions.get());
+  const view = vscode.window.createTreeView('cloudflareCertificates.explorer', { treeDataProvider: provider, showCollapseAll: true });
+  const statusBar = new ProblemsStatusBar();
+  const signals = new ExplorerSignals(view, model, () => provider.context(), statusBar, provider.onDidChangeTreeData);
+  const autoRefresh = new AutoRefresh(view, () => settings().autoRefreshMinutes, () => model.refresh(), logger);
+  const expandedZones = new ExpandedZones(view);
+  const poller = new PendingPoller({ model, clientFor: (profile) => clients.clientFor(profile), clock: systemClock, logger });
+  poller.setVisible(view.visible);
+  const probes = new ProbeResults();
+  const probeMemory = new ProbeMemory(globalState);
+  const prober = new Prober({ extensionUri: context.extensionUri, logger, settings, model, probes, memory: probeMemory });
+  const lifecyclePanels = new LifecyclePanels({
+    extensionUri: context.extensionUri,
+    logger,
+    model,
+    clientFor: (profile) => clients.clientFor(profile),
+    history: transitions.history,
+    probes,
+    thresholds,
+    clock: systemClock,
+  });
+  const commandContext: CommandContext = { logger, channel, accounts, clients, model, settings, history: transitions.history, viewOptions, probes, prober, probeMemory, lifecyclePanels };
+  context.subscriptions.push(
+    channel,
+    accounts,
+    clients,
+    provider,
+    view,
+    autoRefresh,
+    expandedZones,
+    poller,
+    view.onDidChangeVisibility((event) => poller.setVisible(event.visible)),
+    { dispose: () => model.dispose() },
+    notifier,
+    transitions,
+    accounts.onDidChange(() => provider.redraw()),
+    viewOptions,
+    viewOptions.onDidChange(() => provider.redraw()),
+    statusBar,
+    signals,
+    prober,
+    lifecyclePanels,
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(settingsSection)) current = read();
+      const previous = settingsChange;
+      settingsChange = (async () => {
+        await previous;
+        if (event.affectsConfiguration(`${settingsSection}.apiBaseUrl`) || event.affectsConfiguration(`${settingsSection}.concurrency`) || event.affectsConfiguration('http.proxy')) {
+          await clients.reset();
+          model.reset();
+        } else if (event.affectsConfiguration(settingsSection)) {
+          provider.redraw();
+        }
+        autoRefresh.reschedule();
+      })().catch((error: unknown) => logger.error('Applying changed settings failed', error));
+    }),
+    ...registerCommands(commandContext),
+  );
+  logger.info(`Cloudflare Certificates ${(context.extension.packageJSON as { version?: string }).version ?? 'dev'} activated; API ${settings().apiBaseUrl}`);
+  return {
+    snapshotTree: () => walkTree(model, () => provider.context()),
+    settingsApplied: async () => {
+      await settingsChange;
+      return current;
+    },
+    refresh: () => model.refresh(),
+    viewState: () => {
+      signals.update();
+      return { options: viewOptions.get(), stored: viewOptions.stored(), badge: view.badge, message: view.message, statusBar: statusBar.state() };
+    },
+    setPendingPollSchedule: (schedule) => poller.setSchedule(schedule),
+    transitionsOf: (key) => transitions.history.of(key),
+    probeResultsOf: (key) => probes.latestFor(key),
+    probePanelDocument: () => prober.document,
+    runProbePanelAction: (id) => prober.performPanelAction(id),
+    lifecyclePanels: () => lifecyclePanels.openPanels(),
+    sendToLifecyclePanel: (key, message) => lifecyclePanels.deliver(key, message),
+    restoreLifecyclePanel: (panel, state) => lifecyclePanels.restore(panel, state),
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import { defaultBaseUrl } from '../cloudflare';
+import { defaultNotificationSettings, notificationCategories, type NotificationSettings } from '../core/explorer/notificationPolicy';
+import { parseResolveRules, type ResolveRule } from '../core/probing/resolveRules';
+
+export interface Settings {
+  readonly apiBaseUrl: string;
+  readonly autoRefreshMinutes: number;
+  readonly expiryWarningDays: number;
+  readonly expiryCriticalDays: number;
+  readonly concurrency: number;
+  /** Which status changes show a notification. */
+  readonly notifications: NotificationSettings;
+  /** A PEM file of extra trusted roots for probes ('' for none), like `cfcerts probe --ca`. */
+  readonly probeCaFile: string;
+  /** Where probes connect instead of DNS, like curl's --resolve. */
+  readonly probeResolve: readonly ResolveRule[];
+}
+
+export const settingsSection = 'cloudflareCertificates';
+
+/** Reads the settings, falling back to the defaults (with a reason) for values that make no sense. */
+export function readSettings(onProblem: (message: string) => void = () => undefined): Settings {
+  const config = vscode.workspace.getConfiguration(settingsSection);
+  const apiBaseUrl = config.get<string>('apiBaseUrl', defaultBaseUrl).trim().replace(/\/+$/, '');
+  const validUrl = /^https?:\/\/[^\s/]+/i.test(apiBaseUrl);
+  if (!validUrl) onProblem(`cloudflareCertificates.apiBaseUrl "${apiBaseUrl}" is not an http(s) URL; using ${defaultBaseUrl}.`);
+  const bounded = (name: string, fallback: number, min: number, max: number): number => {
+    const value = config.get<number>(name, fallback);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+      onProblem(`cloudflareCertificates.${name} must be between ${min} and ${max}; using ${fallback}.`);
+      return fallback;
+    }
+    return value;
+  };
+  return {
+    apiBaseUrl: validUrl ? apiBaseUrl : defaultBaseUrl,
+    autoRefreshMinutes: bounded('autoRefreshMinutes', 5, 0, 1440),
+    expiryWarningDays: bounded('expiryWarningDays', 30, 1, 365),
+    expiryCriticalDays: bounded('expiryCriticalDays', 7, 0, 365),
+    concurrency: bounded('concurrency', 8, 1, 32),
+    notifications: readNotifications(config.get<unknown>('notifications'), onProblem),
+    probeCaFile: textSetting(config.get<unknown>('probe.caFile')),
+    probeResolve: parseResolveRules(config.get<unknown>('probe.resolve'), onProblem),
+  };
+}
+
+/** Each category as set when it is a boolean, its default otherwise; unknown keys are ignored. */
+function readNotifications(value: unknown, onProblem: (message: string) => void): NotificationSettings {
+  if (value === undefined || value === null) return defaultNotificationSettings;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    onProblem('cloudflareCertificates.notifications must be an object of true/false switches; using the defaults.');
+    return defaultNotificationSettings;
+  }
+  const given = value as Record<string, unknown>;
+  const entries = notificationCategories.map((category) => {
+    const setting = Object.prototype.hasOwnProperty.call(given, category) ? given[category] : undefined;
+    if (setting === undefined || typeof setting === 'boolean') return [category, setting ?? defaultNotificationSettings[category]] as const;
+    onProblem(`cloudflareCertificates.notifications.${category} must be true or false; using ${defaultNotificationSettings[category]}.`);
+    return [category, defaultNotificationSettings[category]] as const;
+  });
+  return Object.fromEntries(entries) as Record<(typeof notificationCategories)[number], boolean>;
+}
+
+/** A string setting trimmed; anything else (a hand-edited settings.json) counts as unset. */
+function textSetting(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}

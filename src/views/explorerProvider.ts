@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import { childrenOf } from '../core/explorer/children';
+import type { ExplorerModel } from '../core/explorer/explorerModel';
+import type { ExplorerNode } from '../core/explorer/nodes';
+import { present, type PresentationContext, type TreeItemModel } from '../core/explorer/presentation';
+import { defaultViewOptions, type ViewOptions } from '../core/explorer/viewOptions';
+import { welcomeState, type WelcomeState } from '../core/explorer/welcomeState';
+import type { ExpiryThresholds } from '../core/expiry';
+import type { Logger } from '../core/logger';
+import { CommandIds } from '../commands/ids';
+
+/**
+ * The explorer's TreeDataProvider: asks the pure model for children and item models and
+ * turns them into VS Code objects. Expanding a node whose data is not loaded starts the
+ * load; the model's change event redraws.
+ */
+export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private lastWelcome: WelcomeState | undefined;
+  private redrawScheduled = false;
+
+  constructor(
+    private readonly model: ExplorerModel,
+    private readonly thresholds: () => ExpiryThresholds,
+    private readonly logger: Logger,
+    /** The filter and grouping the user chose. */
+    private readonly viewOptions: () => ViewOptions = () => defaultViewOptions,
+  ) {}
+
+  /** Redraws the whole tree, at most once per tick however many loads finish together. */
+  redraw(): void {
+    if (this.redrawScheduled) return;
+    this.redrawScheduled = true;
+    setImmediate(() => {
+      this.redrawScheduled = false;
+      this.changed.fire(undefined);
+      this.updateWelcome();
+    });
+  }
+
+  getChildren(node?: ExplorerNode): ExplorerNode[] {
+    const children = childrenOf(this.model, node, this.context());
+    if (children.load !== undefined) {
+      const load = children.load;
+      const started = load.what === 'zones' ? this.model.loadZones(load.account) : this.model.loadZone(load.account, load.zone);
+      started.catch((error: unknown) => this.logger.error('Loading the explorer failed', error));
+    }
+    // The welcome view replaces an empty root; an account that failed alone shows it too.
+    if (node === undefined) {
+      this.updateWelcome();
+      if (welcomeState(this.model) !== 'none') return [];
+    }
+    return children.nodes;
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    return toTreeItem(present(node, this.context()), node);
+  }
+
+  /** What items are drawn with now; the test API walks the tree with it too. */
+  context(): PresentationContext {
+    return { model: this.model, now: Date.now(), thresholds: this.thresholds(), view: this.viewOptions() };
+  }
+
+  private updateWelcome(): void {
+    const state = welcomeState(this.model);
+    if (state === this.lastWelcome) return;
+    this.lastWelcome = state;
+    void vscode.commands.executeCommand('setContext', 'cloudflareCertificates.welcome', state);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+const collapsibleStates = {
+  none: vscode.TreeItemCollapsibleState.None,
+  collapsed: vscode.TreeItemCollapsibleState.Collapsed,
+  expanded: vscode.TreeItemCollapsibleState.Expanded,
+} as const;
+
+function toTreeItem(model: TreeItemModel, node: ExplorerNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(model.label, collapsibleStates[model.collapsible]);
+  item.id = model.id;
+  if (model.description !== undefined) item.description = model.description;
+  if (model.tooltip !== undefined) {
+    // Untrusted: API strings are escaped, and no command links or HTML are honoured.
+    const tooltip = new vscode.MarkdownString(model.tooltip, true);
+    tooltip.isTrusted = false;
+    tooltip.supportHtml = false;
+    item.tooltip = tooltip;
+  }
+  if (model.icon !== undefined) {
+    item.iconPath = new vscode.ThemeIcon(model.icon.id, model.icon.color === undefined ? undefined : new vscode.ThemeColor(model.icon.color));
+  }
+  item.contextValue = model.contextValue;
+  if (model.command !== undefined) {
+    const command = { retry: CommandIds.retry, loadMore: CommandIds.loadMoreHostnames, clearFilter: CommandIds.clearFilter }[model.command.id];
+    item.command = { command, title: model.command.title, arguments: [node] };
+  }
+  return item;
+}

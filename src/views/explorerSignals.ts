@@ -1,0 +1,55 @@
+import type * as vscode from 'vscode';
+import type { ExplorerModel } from '../core/explorer/explorerModel';
+import type { ExplorerNode } from '../core/explorer/nodes';
+import type { PresentationContext } from '../core/explorer/presentation';
+import { badgeOf, summarize, viewMessage } from '../core/explorer/summary';
+import { defaultViewOptions } from '../core/explorer/viewOptions';
+import { welcomeState } from '../core/explorer/welcomeState';
+import type { ProblemsStatusBar } from './statusBar';
+
+/** Loads finishing in a burst (a refresh, "Load all") update the signals at most this often. */
+const settleMs = 200;
+
+/**
+ * Keeps the view's badge and message and the status bar item in step with the model:
+ * recomputed (over every loaded object) after each redraw, throttled so that a burst of
+ * loads costs one count, not one per load.
+ */
+export class ExplorerSignals implements vscode.Disposable {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly view: vscode.TreeView<ExplorerNode>,
+    private readonly model: ExplorerModel,
+    private readonly context: () => PresentationContext,
+    private readonly statusBar: ProblemsStatusBar,
+    onDidRedraw: vscode.Event<unknown>,
+  ) {
+    this.subscription = onDidRedraw(() => this.schedule());
+    this.update();
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.update();
+    }, settleMs);
+  }
+
+  /** Recomputes everything now. */
+  update(): void {
+    const context = this.context();
+    const summary = summarize(this.model, context);
+    // The welcome view has its own words; a message above it would only compete.
+    this.view.message = welcomeState(this.model) === 'none' ? viewMessage(summary, context.view ?? defaultViewOptions, context.now) : undefined;
+    this.view.badge = badgeOf(summary);
+    this.statusBar.update(summary, context.now);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.subscription.dispose();
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The lifecycle and probe panels in a real workbench, from the packaged .vsix, in dark and
+ * light themes: opened from the tree, rendered, copy buttons reaching the clipboard, a
+ * reload restoring the panel, and a probe through the simulator's TLS edge. The
+ * screenshots in test-output/e2e/ are the README's and are looked at by a person.
+ */
+import * as assert from 'node:assert/strict';
+import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import type { BrowserGlobals } from './browserGlobals';
+import { openWorkbench, type Workbench } from './workbench';
+import { expandTreeRow, noCredentials, openExplorer, runFromPalette, scrollToTreeRow } from './workbenchUi';
+import { clickInlineAction, findWebview, runFromContextMenu, settleForScreenshot, webviewButton, webviewText } from './webviewUi';
+
+/** The demo's acme.com pack held in Pending Validation, with two TXT records. */
+const pendingPack = { row: 'shop.acme.com', txtValues: ['7F3_zYtlbLA96GGXQbt2WvaldVoO34Y3AoV3jbwQG8w', 'pVNhGkTXkEgpi0gnMq_AFu553iCJfRbKsqug79NTTSw'] };
+
+for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
+  const slug = theme.includes('Dark') ? 'dark' : 'light';
+
+  describe(`The lifecycle and probe panels (${slug} theme)`, () => {
+    let simulator: RunningSimulator;
+    let workbench: Workbench;
+
+    before(async () => {
+      simulator = await startSimulator({ lifecycle: false, tlsPort: 0 });
+      const tls = simulator.tls;
+      if (tls === undefined) throw new Error('the simulator started without its TLS edge');
+      workbench = await openWorkbench({
+        env: { ...noCredentials, CLOUDFLARE_API_TOKEN: simulator.demoToken },
+        settings: {
+          'workbench.colorTheme': theme,
+          'cloudflareCertificates.apiBaseUrl': simulator.apiBaseUrl,
+        // Sticky ancestor rows would lie over the rows the tests click.
+        'workbench.tree.enableStickyScroll': false,
+          // Every probe goes to the simulator's TLS edge and trusts its root CA.
+          'cloudflareCertificates.probe.caFile': tls.caFile,
+          'cloudflareCertificates.probe.resolve': { '*': `${tls.host}:${tls.port}` },
+        },
+      });
+      await workbench.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await openExplorer(workbench.page);
+    });
+
+    afterEach(async function () {
+      // What the workbench showed when a step failed, for the person reading the log.
+      if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-panels-${slug}`);
+    });
+
+    after(async () => {
+      await workbench?.close();
+      await simulator?.close();
+    });
+
+    it('shows a certificate pack in Pending Validation: its stage, the TXT records and who acts', async () => {
+      const { page } = workbench;
+      await expandTreeRow(page, 'acme.com');
+      await runFromContextMenu(page, await scrollToTreeRow(page, pendingPack.row), 'Show Details');
+      const frame = await findWebview(page, pendingPack.row);
+      const text = await webviewText(frame);
+      assert.match(text, /Pending Validation/);
+      for (const value of pendingPack.txtValues) assert.ok(text.includes(value), `the panel shows TXT value ${value}`);
+      assert.equal(await frame.locator('.diagram [aria-current="step"]').count(), 1, 'the diagram marks one current stage');
+      await settleForScreenshot(page);
+      await workbench.screenshot(`panel-pack-pending-validation-${slug}`);
+    });
+
+    it('copies a TXT value to the clipboard from its copy button', async () => {
+      const { page } = workbench;
+      const frame = await findWebview(page, pendingPack.row);
+      await webviewButton(frame, /^Copy TXT value/).click();
+      await page.locator('.part.statusbar', { hasText: /Copied/ }).waitFor();
+      const clipboard = await page.evaluate(() => (globalThis as unknown as BrowserGlobals).navigator.clipboard.readText());
+      assert.ok(pendingPack.txtValues.includes(clipboard), `the clipboard holds a TXT value, not ${clipboard.slice(0, 80)}`);
+    });
+
+    it('shows a custom hostname whose validation timed out, with its errors', async () => {
+      const { page } = workbench;
+      await expandTreeRow(page, 'tenantly.app');
+      await runFromContextMenu(page, await scrollToTreeRow(page, 'docs.initech.com'), 'Show Details');
+      const frame = await findWebview(page, 'docs.initech.com');
+      const text = await webviewText(frame);
+      assert.match(text, /Timed Out \(Validation\)/);
+      assert.match(text, /token expired/);
+      await settleForScreenshot(page);
+      await workbench.screenshot(`panel-hostname-timed-out-${slug}`);
+    });
+
+    it('shows a revoked client certificate', async () => {
+      const { page } = workbench;
+      await expandTreeRow(page, 'Client certificates');
+      // The row's inline icon this time; the other panels open from the context menu.
+      await clickInlineAction(await scrollToTreeRow(page, 'iot-gateway-eu'), 'Show Details');
+      const frame = await findWebview(page, 'iot-gateway-eu');
+      assert.match(await webviewText(frame), /Revoked/);
+      await settleForScreenshot(page);
+      await workbench.screenshot(`panel-client-revoked-${slug}`);
+    });
+
+    it('probes a custom hostname through the TLS edge and shows the verdict', async () => {
+      const { page } = workbench;
+      await runFromContextMenu(page, await scrollToTreeRow(page, 'shop.bluebottle-coffee.com'), 'Probe');
+      // The resolve setting sends "the hostname's own DNS" to the simulator's edge.
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: "The hostname's own DNS" }).click();
+      const frame = await findWebview(page, 'Probe shop.bluebottle-coffee.com', { timeout: 60_000 });
+      const text = await webviewText(frame);
+      assert.match(text, /The expected certificate is served/);
+      assert.match(text, /CN=WE1, O=Google Trust Services/);
+      await settleForScreenshot(page);
+      await workbench.screenshot(`panel-probe-result-${slug}`);
+    });
+
+    if (slug === 'dark') {
+      it('brings the lifecycle panel back after a window reload', async () => {
+        const { page } = workbench;
+        await runFromContextMenu(page, await scrollToTreeRow(page, 'iot-gateway-eu'), 'Show Details');
+        await findWebview(page, 'iot-gateway-eu');
+        // The command, not page.reload(): it lets the workbench save its open editors first,
+        // as a user's reload does; a bare browser reload can outrun that save.
+        const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() });
+        await runFromPalette(page, 'Developer: Reload Window');
+        await reloaded;
+        await page.locator('.monaco-workbench').waitFor();
+        const frame = await findWebview(page, 'iot-gateway-eu', { timeout: 60_000 });
+        assert.match(await webviewText(frame), /Revoked/);
+      });
+    }
+  });
+}

@@ -1,0 +1,100 @@
+import type { Locator, Page } from 'playwright-core';
+import type { BrowserGlobals } from './browserGlobals';
+
+/** No account anywhere, not even one inherited from the machine's environment. */
+export const noCredentials = { CLOUDFLARE_API_TOKEN: '', CLOUDFLARE_API_KEY: '', CLOUDFLARE_EMAIL: '' };
+
+/** Opens the Cloudflare Certificates view from its activity-bar icon. */
+export async function openExplorer(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: /Cloudflare Certificates/ }).click();
+  // With one view in the container, VS Code folds the view's header into the sidebar title.
+  await page.locator('.part.sidebar .composite.title', { hasText: /Cloudflare Certificates/i }).waitFor();
+}
+
+/** The first row of the sidebar tree whose label contains `label`. */
+export function treeRow(page: Page, label: string): Locator {
+  return page.locator('.part.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: label }) }).first();
+}
+
+/** Runs a command from the command palette by its title. */
+export async function runFromPalette(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Hovers the tree row whose label contains `label` until the workbench shows a hover
+ * containing `text`. Data arriving redraws and reshapes the tree: a redraw under a still
+ * mouse never fires mouseenter on the new row, and a reshape can scroll the row out of
+ * the virtual list altogether. So each attempt scrolls to the row again, moves the
+ * mouse away and hovers afresh.
+ */
+export async function hoverTreeRowUntilShown(page: Page, label: string, text: string): Promise<Locator> {
+  const hover = page.locator('.monaco-hover', { hasText: text });
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await page.mouse.move(1, 1);
+      const row = await scrollToTreeRow(page, label);
+      await row.hover({ timeout: 5_000 });
+      await hover.waitFor({ timeout: 5_000 });
+      return hover;
+    } catch (error) {
+      if (attempt === 4) throw error;
+    }
+  }
+}
+
+/**
+ * Scrolls the sidebar tree until a row whose label contains `label` is drawn, and returns
+ * it. The tree is virtual: rows outside the viewport are not in the page at all. Keys
+ * scroll it reliably (Home, then a page at a time; mouse wheels are smoothed and lag),
+ * and a pass that missed the row (data arriving reshapes the tree) is tried again.
+ */
+export async function scrollToTreeRow(page: Page, label: string): Promise<Locator> {
+  const row = treeRow(page, label);
+  const visible = async (): Promise<boolean> => (await row.count()) > 0 && (await row.isVisible());
+  if (await visible()) return row;
+  const list = page.locator('.part.sidebar .monaco-list').first();
+  for (let pass = 0; pass < 3; pass += 1) {
+    await treeLoaded(page);
+    await list.focus();
+    await page.keyboard.press('Home');
+    for (let pages = 0; pages < 60; pages += 1) {
+      // One animation frame: the list draws the rows of the new scroll position.
+      await page.evaluate(() => new Promise<void>((resolve) => (globalThis as unknown as BrowserGlobals).requestAnimationFrame(resolve)));
+      if (await visible()) return row;
+      await page.keyboard.press('PageDown');
+    }
+  }
+  await row.waitFor({ state: 'visible', timeout: 2_000 });
+  return row;
+}
+
+/** Waits until no "Loading …" row is left in the tree. */
+export async function treeLoaded(page: Page): Promise<void> {
+  await page.locator('.part.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: /^Loading .*…$/ }) }).first().waitFor({ state: 'hidden' });
+}
+
+/**
+ * Scrolls to a tree row and expands it unless it already is; returns the row. Retries
+ * like hoverUntilShown: a click that lands while data redraws the tree can be lost.
+ */
+export async function expandTreeRow(page: Page, label: string): Promise<Locator> {
+  const expanded = page.locator('.part.sidebar .monaco-list-row[aria-expanded="true"]', { has: page.locator('.label-name', { hasText: label }) }).first();
+  for (let attempt = 1; ; attempt += 1) {
+    const row = await scrollToTreeRow(page, label);
+    if ((await row.getAttribute('aria-expanded')) !== 'false') return row;
+    await row.locator('.monaco-tl-twistie').click();
+    try {
+      await expanded.waitFor({ timeout: 5_000 });
+      await treeLoaded(page);
+      return row;
+    } catch (error) {
+      if (attempt === 4) throw error;
+    }
+  }
+}

@@ -1,0 +1,192 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { run, step } from './exec';
+import { cacheDir } from './paths';
+import { ensureSystemPackages } from './systemPackages';
+
+/** The last code-server line that runs on Node 20; it ships VS Code 1.100.3. */
+export const codeServerVersion = '4.100.3';
+
+const installDir = path.join(cacheDir, `code-server-${codeServerVersion}`);
+const packageDir = path.join(installDir, 'node_modules', 'code-server');
+const vscodeDir = path.join(packageDir, 'lib', 'vscode');
+export const codeServerEntry = path.join(packageDir, 'out', 'node', 'entry.js');
+/** Written last; its content ties the install to this Node's ABI so a Node upgrade rebuilds. */
+const readyMarker = path.join(installDir, '.ready');
+
+/**
+ * Installs code-server into the cache without its install scripts (they download
+ * prebuilt binaries, which these machines cannot), then does by hand what they do:
+ * Debian's ripgrep instead of the downloaded one, native modules built against this
+ * Node's headers, and the links of its postinstall.sh.
+ */
+export async function ensureCodeServer(): Promise<void> {
+  await ensureSystemPackages();
+  if (fs.existsSync(readyMarker) && fs.readFileSync(readyMarker, 'utf8') === process.versions.modules) {
+    return;
+  }
+  const env = npmEnvironment();
+  fs.mkdirSync(installDir, { recursive: true });
+  fs.writeFileSync(path.join(installDir, 'package.json'), JSON.stringify({ name: 'cfcerts-code-server', private: true }));
+  await step(`npm install code-server@${codeServerVersion}`, () =>
+    run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', `code-server@${codeServerVersion}`], { cwd: installDir, env }),
+  );
+  await step("install VS Code's server dependencies", () => run('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: vscodeDir, env }));
+  const ripgrepBin = path.join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
+  fs.mkdirSync(ripgrepBin, { recursive: true });
+  fs.copyFileSync('/usr/bin/rg', path.join(ripgrepBin, 'rg'));
+  fs.chmodSync(path.join(ripgrepBin, 'rg'), 0o755);
+  await step("build VS Code's native modules", () => run('npm', ['rebuild'], { cwd: vscodeDir, env }));
+  await step('build argon2', () => run('npm', ['rebuild', 'argon2'], { cwd: installDir, env }));
+  linkLikePostinstall();
+  await step('install the built-in extensions', () => run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund'], { cwd: path.join(vscodeDir, 'extensions'), env }));
+  fs.writeFileSync(readyMarker, process.versions.modules);
+}
+
+function npmEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, npm_config_yes: 'true' };
+  // Build native modules against the installed Node's headers instead of downloading them.
+  if (env['npm_config_nodedir'] === undefined && fs.existsSync('/usr/include/node/node.h')) {
+    env['npm_config_nodedir'] = '/usr';
+  }
+  return env;
+}
+
+function linkLikePostinstall(): void {
+  const link = (target: string, at: string): void => {
+    fs.rmSync(at, { recursive: true, force: true });
+    fs.symlinkSync(target, at);
+  };
+  link('node_modules', path.join(vscodeDir, 'node_modules.asar'));
+  link('code-linux.sh', path.join(vscodeDir, 'bin', 'remote-cli', 'code-server'));
+  link('browser-linux.sh', path.join(vscodeDir, 'bin', 'helpers', 'browser.sh'));
+}
+
+export interface CodeServerOptions {
+  readonly userDataDir: string;
+  readonly extensionsDir: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Lines the server prints, for logs. */
+  readonly onOutput?: (line: string) => void;
+  readonly port?: number;
+}
+
+export interface RunningCodeServer {
+  readonly url: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+/** Settings that keep a test workbench quiet and predictable. */
+export function writeUserSettings(userDataDir: string, settings: Record<string, unknown> = {}): void {
+  const userDir = path.join(userDataDir, 'User');
+  fs.mkdirSync(userDir, { recursive: true });
+  const defaults = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'workbench.enableExperiments': false,
+    'chat.disableAIFeatures': true,
+    'git.openRepositoryInParentFolders': 'never',
+    'workbench.colorTheme': 'Default Light Modern',
+  };
+  fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({ ...defaults, ...settings }, null, 2));
+}
+
+/** Environment that keeps code-server on loopback: no marketplace, no telemetry. */
+function serverEnvironment(extra: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/' }),
+    ...extra,
+  };
+}
+
+export async function installExtension(vsix: string, options: Pick<CodeServerOptions, 'userDataDir' | 'extensionsDir'>): Promise<void> {
+  await run(process.execPath, [codeServerEntry, '--install-extension', vsix, '--force', '--extensions-dir', options.extensionsDir, '--user-data-dir', options.userDataDir], {
+    env: serverEnvironment(undefined),
+    label: `code-server --install-extension ${path.basename(vsix)}`,
+  });
+}
+
+export async function startCodeServer(options: CodeServerOptions): Promise<RunningCodeServer> {
+  const port = options.port ?? (await freePort());
+  const args = [
+    codeServerEntry,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--user-data-dir', options.userDataDir,
+    '--extensions-dir', options.extensionsDir,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+  ];
+  const child = spawn(process.execPath, args, { env: serverEnvironment(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  forwardLines(child, options.onOutput);
+  await waitForServer(child, port);
+  return { url: `http://127.0.0.1:${port}`, port, stop: () => stopProcess(child) };
+}
+
+function forwardLines(child: ChildProcess, onOutput: ((line: string) => void) | undefined): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffered = '';
+    stream?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) onOutput?.(line);
+    });
+  }
+}
+
+async function waitForServer(child: ChildProcess, port: number): Promise<void> {
+  let exited: number | null | undefined;
+  child.once('exit', (code) => (exited = code));
+  // A hang guard, not a speed check: a healthy server answers within seconds.
+  const giveUpAt = Date.now() + 120_000;
+  while (Date.now() < giveUpAt) {
+    if (exited !== undefined) {
+      throw new Error(`code-server exited with ${String(exited)} before it listened`);
+    }
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error('code-server did not start listening within 120 s');
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
