@@ -11,7 +11,7 @@ import { hostile, hostilePayloads, hostileScenario, longString, pwnedAttribute }
 import type { BrowserGlobals } from './browserGlobals';
 import { openWorkbench, type Workbench } from './workbench';
 import { expandTreeRow, hoverTreeRowUntilShown, noCredentials, openExplorer, scrollToTreeRow } from './workbenchUi';
-import { expandAllSections, findWebview, runFromContextMenu, settleForScreenshot, webviewText } from './webviewUi';
+import { actOnTreeRow, expandAllSections, findWebview, runFromContextMenu, settleForScreenshot, showDetails, webviewText } from './webviewUi';
 
 /** Every payload mark in every frame of the page: the workbench, webview hosts and panels. */
 async function marksInAllFrames(page: Page): Promise<string[]> {
@@ -132,9 +132,7 @@ describe('Hostile strings from the API', () => {
       const { page } = workbench;
       // Each test opens what it needs, so one failure does not hide the others' results.
       for (const parent of panel.under) await expandTreeRow(page, parent);
-      const row = await scrollToTreeRow(page, panel.row);
-      await runFromContextMenu(page, row, 'Show Details');
-      const frame = await findWebview(page, panel.title);
+      const frame = await showDetails(page, panel.row, panel.title);
       await expandAllSections(frame);
       const text = await webviewText(frame);
       for (const expected of panel.shows) {
@@ -164,9 +162,8 @@ describe('Hostile strings from the API', () => {
   it('the probe result shows a served certificate\'s hostile issuer literally and runs nothing', async () => {
     const { page } = workbench;
     await expandTreeRow(page, 'acme.com');
-    const row = await scrollToTreeRow(page, hostile.customCertificateHost);
-    await runFromContextMenu(page, row, 'Probe');
-    const frame = await findWebview(page, `Probe custom certificate ${hostile.customCertificateHost}`, { timeout: 60_000 });
+    const title = `Probe custom certificate ${hostile.customCertificateHost}`;
+    const frame = await actOnTreeRow(page, hostile.customCertificateHost, (row) => runFromContextMenu(page, row, 'Probe'), () => findWebview(page, title, { timeout: 60_000 }));
     await expandAllSections(frame);
     // The edge copied the API's issuer into the intermediate's subject (CN and O); the
     // panel writes names as RFC 4514 strings, which put a backslash before `<`, `=` and `>`.

@@ -8,8 +8,8 @@ import * as assert from 'node:assert/strict';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import type { BrowserGlobals } from './browserGlobals';
 import { openWorkbench, type Workbench } from './workbench';
-import { expandTreeRow, noCredentials, openExplorer, runFromPalette, scrollToTreeRow } from './workbenchUi';
-import { clickInlineAction, findWebview, runFromContextMenu, settleForScreenshot, webviewButton, webviewText } from './webviewUi';
+import { expandTreeRow, noCredentials, openExplorer, runFromPalette } from './workbenchUi';
+import { actOnTreeRow, findWebview, runFromContextMenu, settleForScreenshot, showDetails, webviewButton, webviewText } from './webviewUi';
 
 /** The demo's acme.com pack held in Pending Validation, with two TXT records. */
 const pendingPack = { row: 'shop.acme.com', txtValues: ['7F3_zYtlbLA96GGXQbt2WvaldVoO34Y3AoV3jbwQG8w', 'pVNhGkTXkEgpi0gnMq_AFu553iCJfRbKsqug79NTTSw'] };
@@ -54,8 +54,7 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
     it('shows a certificate pack in Pending Validation: its stage, the TXT records and who acts', async () => {
       const { page } = workbench;
       await expandTreeRow(page, 'acme.com');
-      await runFromContextMenu(page, await scrollToTreeRow(page, pendingPack.row), 'Show Details');
-      const frame = await findWebview(page, pendingPack.row);
+      const frame = await showDetails(page, pendingPack.row, pendingPack.row);
       const text = await webviewText(frame);
       assert.match(text, /Pending Validation/);
       for (const value of pendingPack.txtValues) assert.ok(text.includes(value), `the panel shows TXT value ${value}`);
@@ -76,8 +75,7 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
     it('shows a custom hostname whose validation timed out, with its errors', async () => {
       const { page } = workbench;
       await expandTreeRow(page, 'tenantly.app');
-      await runFromContextMenu(page, await scrollToTreeRow(page, 'docs.initech.com'), 'Show Details');
-      const frame = await findWebview(page, 'docs.initech.com');
+      const frame = await showDetails(page, 'docs.initech.com', 'docs.initech.com');
       const text = await webviewText(frame);
       assert.match(text, /Timed Out \(Validation\)/);
       assert.match(text, /token expired/);
@@ -89,8 +87,7 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       const { page } = workbench;
       await expandTreeRow(page, 'Client certificates');
       // The row's inline icon this time; the other panels open from the context menu.
-      await clickInlineAction(await scrollToTreeRow(page, 'iot-gateway-eu'), 'Show Details');
-      const frame = await findWebview(page, 'iot-gateway-eu');
+      const frame = await showDetails(page, 'iot-gateway-eu', 'iot-gateway-eu', 'inline icon');
       assert.match(await webviewText(frame), /Revoked/);
       await settleForScreenshot(page);
       await workbench.screenshot(`panel-client-revoked-${slug}`);
@@ -98,9 +95,10 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
 
     it('probes a custom hostname through the TLS edge and shows the verdict', async () => {
       const { page } = workbench;
-      await runFromContextMenu(page, await scrollToTreeRow(page, 'shop.bluebottle-coffee.com'), 'Probe');
       // The resolve setting sends "the hostname's own DNS" to the simulator's edge.
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: "The hostname's own DNS" }).click();
+      const ownDns = page.locator('.quick-input-list .monaco-list-row', { hasText: "The hostname's own DNS" });
+      await actOnTreeRow(page, 'shop.bluebottle-coffee.com', (row) => runFromContextMenu(page, row, 'Probe'), () => ownDns.waitFor({ timeout: 20_000 }));
+      await ownDns.click();
       const frame = await findWebview(page, 'Probe shop.bluebottle-coffee.com', { timeout: 60_000 });
       const text = await webviewText(frame);
       assert.match(text, /The expected certificate is served/);
@@ -112,8 +110,7 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
     if (slug === 'dark') {
       it('brings the lifecycle panel back after a window reload', async () => {
         const { page } = workbench;
-        await runFromContextMenu(page, await scrollToTreeRow(page, 'iot-gateway-eu'), 'Show Details');
-        await findWebview(page, 'iot-gateway-eu');
+        await showDetails(page, 'iot-gateway-eu', 'iot-gateway-eu');
         // The command, not page.reload(): it lets the workbench save its open editors first,
         // as a user's reload does; a bare browser reload can outrun that save.
         const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() });

@@ -6,6 +6,7 @@
  */
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { BrowserGlobals } from './browserGlobals';
+import { scrollToTreeRow } from './workbenchUi';
 
 export interface FindWebviewOptions {
   /** How long to look, in ms: panels render after the extension host answers `ready`. */
@@ -142,4 +143,32 @@ export async function clickInlineAction(row: Locator, title: string): Promise<vo
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Acts on the tree row labelled `rowLabel` (a context-menu command, an inline icon) until
+ * `outcome` resolves, and returns what it resolved to. Data arriving redraws the tree, and
+ * a redraw can close a context menu or swallow a click, so the act is tried again when its
+ * outcome does not come. Only for acts that are harmless twice, such as "Show Details"
+ * (it reveals an open panel rather than opening a second one) or "Probe".
+ */
+export async function actOnTreeRow<T>(page: Page, rowLabel: string, act: (row: Locator) => Promise<void>, outcome: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    await act(await scrollToTreeRow(page, rowLabel));
+    try {
+      return await outcome();
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+/** Opens the lifecycle panel of a tree row and returns the content frame of the panel titled `title`. */
+export function showDetails(page: Page, rowLabel: string, title: string, via: 'context menu' | 'inline icon' = 'context menu'): Promise<Frame> {
+  return actOnTreeRow(
+    page,
+    rowLabel,
+    (row) => (via === 'context menu' ? runFromContextMenu(page, row, 'Show Details') : clickInlineAction(row, 'Show Details')),
+    () => findWebview(page, title, { timeout: 20_000 }),
+  );
 }
