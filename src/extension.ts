@@ -20,7 +20,7 @@ import { TransitionStore } from './platform/transitionStore';
 import { ViewOptionsStore } from './platform/viewOptionsStore';
 import { AutoRefresh } from './views/autoRefresh';
 import { ExpandedZones } from './views/expandedZones';
-import { ExplorerProvider } from './views/explorerProvider';
+import { ExplorerProvider, explorerViewId } from './views/explorerProvider';
 import { ExplorerSignals } from './views/explorerSignals';
 import { LifecyclePanels } from './views/panels/lifecyclePanels';
 import { Prober } from './views/prober';
@@ -96,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   });
   const notifier = new TransitionNotifier({ store: transitions, notificationSettings: () => current.notifications, whenIdle: () => model.whenIdle(), clock: systemClock, logger });
   const provider = new ExplorerProvider(model, thresholds, logger, () => viewOptions.get());
-  const view = vscode.window.createTreeView('cloudflareCertificates.explorer', { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView(explorerViewId, { treeDataProvider: provider, showCollapseAll: true });
   const statusBar = new ProblemsStatusBar();
   const signals = new ExplorerSignals(view, model, () => provider.context(), statusBar, provider.onDidChangeTreeData);
   const autoRefresh = new AutoRefresh(view, () => settings().autoRefreshMinutes, () => model.refresh(), logger);

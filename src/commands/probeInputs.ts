@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AppError } from '../core/appError';
+import { dismissed } from '../core/appError';
 import { connectInputProblem } from '../core/probing/hostInput';
 import type { RecentProbe } from '../core/probing/recentProbes';
 import { verdictLabel } from '../core/probing/verdictPresentation';
@@ -54,7 +54,7 @@ export function validatedInput(options: ValidatedInputOptions): Promise<string> 
       box.onDidHide(() => {
         for (const subscription of subscriptions) subscription.dispose();
         box.dispose();
-        if (!accepted) reject(new AppError('cancelled', 'Cancelled'));
+        if (!accepted) reject(dismissed());
       }),
     ];
     check(box.value);
@@ -85,7 +85,7 @@ export async function pickRecentProbe(recent: readonly RecentProbe[]): Promise<R
     { label: '$(clear-all) Clear Recent Probes', choice: { kind: 'clear' } },
   ];
   const picked = await vscode.window.showQuickPick(items, { title: 'Probe Hostname', placeHolder: 'Probe a recent hostname again, or a new one', matchOnDescription: true });
-  if (picked === undefined) throw new AppError('cancelled', 'Cancelled');
+  if (picked === undefined) throw dismissed();
   return picked.choice;
 }
 
@@ -115,7 +115,7 @@ export async function pickConnectTarget(hostname: string, fallbackOrigin: string
     { label: '$(edit) A CNAME Target…', detail: "The host the customer's CNAME record points to (your SaaS CNAME target).", choice: 'type' },
   ];
   const picked = await vscode.window.showQuickPick(items, { title: `Probe ${hostname}: connect where?`, placeHolder: 'The SNI stays the hostname; choose where to connect' });
-  if (picked === undefined) throw new AppError('cancelled', 'Cancelled');
+  if (picked === undefined) throw dismissed();
   if (picked.choice !== 'type') return picked.choice;
   const typed = await validatedInput({
     title: `Probe ${hostname}: CNAME target`,

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { AppError } from '../core/appError';
+import { dismissed } from '../core/appError';
 
 /** A dismissed prompt ends the command silently (runCommand stays quiet on `cancelled`). */
 export async function ask(options: vscode.InputBoxOptions): Promise<string> {
   const value = await vscode.window.showInputBox({ ignoreFocusOut: true, ...options });
-  if (value === undefined) throw new AppError('cancelled', 'Cancelled');
+  if (value === undefined) throw dismissed();
   return value.trim();
 }

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../core/explorer/nodes';
+import { explorerViewId } from '../views/explorerProvider';
 import type { CommandContext } from './context';
 
 /** Refreshes everything loaded, with progress in the view. */
 export function refresh(context: CommandContext): () => Promise<void> {
   return async () => {
-    await vscode.window.withProgress({ location: { viewId: 'cloudflareCertificates.explorer' } }, () => context.model.refresh());
+    await vscode.window.withProgress({ location: { viewId: explorerViewId } }, () => context.model.refresh());
   };
 }
 

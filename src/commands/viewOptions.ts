@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { maxFilterLength } from '../core/explorer/viewOptions';
+import { explorerViewId } from '../views/explorerProvider';
 import type { CommandContext } from './context';
 
-const viewId = 'cloudflareCertificates.explorer';
 
 /** Asks for the filter text, prefilled with the current one; an empty answer clears it. */
 export function filter(context: CommandContext): () => Promise<void> {
@@ -47,6 +47,6 @@ export function groupByStatus(context: CommandContext): () => Promise<void> {
 export function showProblems(context: CommandContext): () => Promise<void> {
   return async () => {
     await context.viewOptions.update({ text: '', problemsOnly: true });
-    await vscode.commands.executeCommand(`${viewId}.focus`);
+    await vscode.commands.executeCommand(`${explorerViewId}.focus`);
   };
 }

@@ -17,6 +17,11 @@ export class AppError<Code extends string = string> extends Error {
   }
 }
 
+/** The error a dismissed prompt or picker ends a command with; runCommand stays quiet on it. */
+export function dismissed(): AppError<'cancelled'> {
+  return new AppError('cancelled', 'Cancelled');
+}
+
 /** True for the errors an AbortSignal or a dismissed prompt produce: these stay silent. */
 export function isCancellation(error: unknown): boolean {
   if (error instanceof Error && (error.name === 'AbortError' || error.name === 'CancellationError')) {

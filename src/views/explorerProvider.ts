@@ -9,6 +9,9 @@ import type { ExpiryThresholds } from '../core/expiry';
 import type { Logger } from '../core/logger';
 import { CommandIds } from '../commands/ids';
 
+/** The tree view's id, as package.json contributes it. */
+export const explorerViewId = 'cloudflareCertificates.explorer';
+
 /**
  * The explorer's TreeDataProvider: asks the pure model for children and item models and
  * turns them into VS Code objects. Expanding a node whose data is not loaded starts the

@@ -12,6 +12,9 @@ export interface BrowserElement {
   hasAttribute(name: string): boolean;
   querySelector(selector: string): BrowserElement | null;
   querySelectorAll(selector: string): Iterable<BrowserElement>;
+  readonly parentElement: BrowserElement | null;
+  readonly childNodes: Iterable<{ readonly nodeType: number; readonly textContent: string | null }>;
+  getClientRects(): { readonly length: number };
 }
 
 export interface BrowserGlobals {
@@ -19,8 +22,17 @@ export interface BrowserGlobals {
     readonly body: BrowserElement | null;
     readonly documentElement: { readonly scrollWidth: number; readonly clientWidth: number };
     readonly visibilityState: string;
+    readonly activeElement: BrowserElement | null;
     getElementById(id: string): BrowserElement | null;
     querySelector(selector: string): BrowserElement | null;
+    querySelectorAll(selector: string): Iterable<BrowserElement>;
+  };
+  getComputedStyle(this: void, element: BrowserElement): {
+    readonly outlineStyle: string;
+    readonly outlineColor: string;
+    readonly color: string;
+    readonly backgroundColor: string;
+    readonly visibility: string;
   };
   readonly innerHeight: number;
   requestAnimationFrame(callback: () => void): number;

@@ -131,6 +131,7 @@ describe('Hostile strings from the API', () => {
     it(`the ${panel.what}'s lifecycle panel shows the hostile text literally and runs nothing`, async () => {
       const { page } = workbench;
       // Each test opens what it needs, so one failure does not hide the others' results.
+      await openExplorer(page);
       for (const parent of panel.under) await expandTreeRow(page, parent);
       const frame = await showDetails(page, panel.row, panel.title);
       await expandAllSections(frame);
@@ -161,6 +162,7 @@ describe('Hostile strings from the API', () => {
 
   it('the probe result shows a served certificate\'s hostile issuer literally and runs nothing', async () => {
     const { page } = workbench;
+    await openExplorer(page);
     await expandTreeRow(page, 'acme.com');
     const title = `Probe custom certificate ${hostile.customCertificateHost}`;
     const frame = await actOnTreeRow(page, hostile.customCertificateHost, (row) => runFromContextMenu(page, row, 'Probe'), () => findWebview(page, title, { timeout: 60_000 }));

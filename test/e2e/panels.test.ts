@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import type { BrowserGlobals } from './browserGlobals';
+import { lowContrastText } from './textContrast';
 import { openWorkbench, type Workbench } from './workbench';
 import { expandTreeRow, noCredentials, openExplorer, runFromPalette } from './workbenchUi';
 import { actOnTreeRow, findWebview, runFromContextMenu, settleForScreenshot, showDetails, webviewButton, webviewText } from './webviewUi';
@@ -59,6 +60,7 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       assert.match(text, /Pending Validation/);
       for (const value of pendingPack.txtValues) assert.ok(text.includes(value), `the panel shows TXT value ${value}`);
       assert.equal(await frame.locator('.diagram [aria-current="step"]').count(), 1, 'the diagram marks one current stage');
+      assert.deepEqual(await lowContrastText(frame, 4.5), [], 'all text is readable (WCAG AA contrast)');
       await settleForScreenshot(page);
       await workbench.screenshot(`panel-pack-pending-validation-${slug}`);
     });
@@ -79,6 +81,7 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       const text = await webviewText(frame);
       assert.match(text, /Timed Out \(Validation\)/);
       assert.match(text, /token expired/);
+      assert.deepEqual(await lowContrastText(frame, 4.5), [], 'all text is readable (WCAG AA contrast)');
       await settleForScreenshot(page);
       await workbench.screenshot(`panel-hostname-timed-out-${slug}`);
     });
@@ -89,6 +92,7 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       // The row's inline icon this time; the other panels open from the context menu.
       const frame = await showDetails(page, 'iot-gateway-eu', 'iot-gateway-eu', 'inline icon');
       assert.match(await webviewText(frame), /Revoked/);
+      assert.deepEqual(await lowContrastText(frame, 4.5), [], 'all text is readable (WCAG AA contrast)');
       await settleForScreenshot(page);
       await workbench.screenshot(`panel-client-revoked-${slug}`);
     });
@@ -103,6 +107,7 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       const text = await webviewText(frame);
       assert.match(text, /The expected certificate is served/);
       assert.match(text, /CN=WE1, O=Google Trust Services/);
+      assert.deepEqual(await lowContrastText(frame, 4.5), [], 'all text is readable (WCAG AA contrast)');
       await settleForScreenshot(page);
       await workbench.screenshot(`panel-probe-result-${slug}`);
     });
@@ -121,5 +126,78 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
         assert.match(await webviewText(frame), /Revoked/);
       });
     }
+  });
+}
+
+/**
+ * High-contrast themes draw no backgrounds to tell states apart: the current stage must
+ * carry its own border, and every control must be reachable and visibly focused with
+ * the keyboard alone.
+ */
+for (const theme of ['Default High Contrast', 'Default High Contrast Light']) {
+  const slug = theme.endsWith('Light') ? 'high-contrast-light' : 'high-contrast';
+
+  describe(`The lifecycle panel (${slug} theme)`, () => {
+    let simulator: RunningSimulator;
+    let workbench: Workbench;
+
+    before(async () => {
+      simulator = await startSimulator({ lifecycle: false });
+      workbench = await openWorkbench({
+        env: { ...noCredentials, CLOUDFLARE_API_TOKEN: simulator.demoToken },
+        settings: { 'workbench.colorTheme': theme, 'cloudflareCertificates.apiBaseUrl': simulator.apiBaseUrl, 'workbench.tree.enableStickyScroll': false },
+      });
+      await openExplorer(workbench.page);
+    });
+
+    afterEach(async function () {
+      if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-panels-${slug}`);
+    });
+
+    after(async () => {
+      await workbench?.close();
+      await simulator?.close();
+    });
+
+    it('marks the current stage with a border of its own and reaches every button by keyboard', async () => {
+      const { page } = workbench;
+      await expandTreeRow(page, 'acme.com');
+      const frame = await showDetails(page, pendingPack.row, pendingPack.row);
+      assert.equal(await frame.locator('.diagram [aria-current="step"]').count(), 1);
+      const outline = await frame.evaluate(() => {
+        const { document, getComputedStyle } = globalThis as unknown as BrowserGlobals;
+        const current = document.querySelector('.diagram [aria-current="step"]');
+        if (current === null) return undefined;
+        const style = getComputedStyle(current);
+        return { style: style.outlineStyle, color: style.outlineColor };
+      });
+      if (outline === undefined) throw new Error('no current stage');
+      assert.deepEqual(await lowContrastText(frame, 4.5), [], 'all text is readable (WCAG AA contrast)');
+      assert.equal(outline.style, 'dashed', 'the current stage has the high-contrast outline');
+      assert.notEqual(outline.color, 'rgba(0, 0, 0, 0)', 'the outline has a colour');
+      // Tab through the panel: every button takes the focus in turn, with a visible outline.
+      // Buttons in collapsed sections are not drawn, so not focusable either.
+      const buttons = await frame.locator('#root button:visible').count();
+      assert.ok(buttons > 3, `the panel offers buttons (${buttons})`);
+      await frame.locator('#root').click({ position: { x: 2, y: 2 } });
+      const focused = new Set<string>();
+      for (let press = 0; press < buttons + 10 && focused.size < buttons; press += 1) {
+        await page.keyboard.press('Tab');
+        const active = await frame.evaluate(() => {
+          const { document, getComputedStyle } = globalThis as unknown as BrowserGlobals;
+          const element = document.activeElement;
+          if (element === null || element.tagName !== 'BUTTON') return undefined;
+          return { name: `${element.getAttribute('aria-label') ?? element.textContent ?? ''}#${[...document.querySelectorAll('#root button')].indexOf(element)}`, outline: getComputedStyle(element).outlineStyle };
+        });
+        if (active === undefined) continue;
+        assert.notEqual(active.outline, 'none', `${active.name} shows that it has the focus`);
+        focused.add(active.name);
+      }
+      assert.equal(focused.size, buttons, 'Tab reaches every button');
+      // Back to the top (focusing the buttons scrolled) for the screenshot.
+      await frame.evaluate(() => (globalThis as unknown as BrowserGlobals).scrollTo(0, 0));
+      await settleForScreenshot(page);
+      await workbench.screenshot(`panel-pack-pending-validation-${slug}`);
+    });
   });
 }

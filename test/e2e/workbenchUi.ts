@@ -4,11 +4,14 @@ import type { BrowserGlobals } from './browserGlobals';
 /** No account anywhere, not even one inherited from the machine's environment. */
 export const noCredentials = { CLOUDFLARE_API_TOKEN: '', CLOUDFLARE_API_KEY: '', CLOUDFLARE_EMAIL: '' };
 
-/** Opens the Cloudflare Certificates view from its activity-bar icon. */
+/** Opens the Cloudflare Certificates view from its activity-bar icon, unless it is open. */
 export async function openExplorer(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: /Cloudflare Certificates/ }).click();
   // With one view in the container, VS Code folds the view's header into the sidebar title.
-  await page.locator('.part.sidebar .composite.title', { hasText: /Cloudflare Certificates/i }).waitFor();
+  const title = page.locator('.part.sidebar .composite.title', { hasText: /Cloudflare Certificates/i });
+  // Clicking the icon of the container already shown would close the sidebar.
+  if (await title.isVisible()) return;
+  await page.getByRole('tab', { name: /Cloudflare Certificates/ }).click();
+  await title.waitFor();
 }
 
 /** The first row of the sidebar tree whose label contains `label`. */

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { maxPerPage, type CertificatePack, type ClientCertificate, type CloudflareClient, type CustomCertificate, type CustomHostname, type Zone } from '../../cloudflare';
 import type { AccountProfile } from '../accounts';
 import type { Clock } from '../clock';
@@ -55,7 +56,7 @@ export type ObjectUpdate =
  */
 export class ExplorerModel {
   private readonly states = new Map<string, AccountState>();
-  private refreshController = new AbortController();
+  private refreshController = fanOutController();
   /** Loads under way, by what they load: asking again joins the load instead of repeating it. */
   private readonly inFlight = new Map<string, { signal: AbortSignal; done: Promise<void> }>();
 
@@ -262,7 +263,7 @@ export class ExplorerModel {
    */
   async refresh(accountKey?: string): Promise<void> {
     this.refreshController.abort();
-    this.refreshController = new AbortController();
+    this.refreshController = fanOutController();
     const signal = this.refreshController.signal;
     const accounts = this.accounts().filter((state) => accountKey === undefined || state.profile.key === accountKey);
     await Promise.all(
@@ -351,7 +352,7 @@ export class ExplorerModel {
   /** Forgets everything loaded, e.g. after the API base URL changed. */
   reset(): void {
     this.refreshController.abort();
-    this.refreshController = new AbortController();
+    this.refreshController = fanOutController();
     this.states.clear();
     this.deps.onDidChange();
   }
@@ -371,4 +372,15 @@ function withObject(details: ZoneDetails, update: Exclude<ObjectUpdate, { readon
     return details.customCertificates === undefined ? details : { ...details, customCertificates: swap(details.customCertificates, update.customCertificate) };
   }
   return details.clientCertificates === undefined ? details : { ...details, clientCertificates: swap(details.clientCertificates, update.clientCertificate) };
+}
+
+/**
+ * A controller for one refresh. Every zone's requests listen on its signal at once, queued
+ * behind the concurrency limit; each removes its listener when it ends, so many listeners
+ * are by design and Node's leak warning (at 11) would be noise.
+ */
+function fanOutController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
 }
