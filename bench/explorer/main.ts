@@ -10,7 +10,8 @@
  *   (a) one round trip (GET /user/tokens/verify, warm connection);
  *   (b) expanding the zone until its first hostname page is presented;
  *   (c) "Load all" and presenting all 20,000;
- *   (d) the heap the 20,000 hostnames keep.
+ *   (d) the heap the 20,000 hostnames keep;
+ *   (e) the bytes one redraw ships to the workbench, and the tooltips it leaves to hover.
  */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
@@ -94,6 +95,10 @@ async function main(): Promise<void> {
     console.log(row(`(d) heap kept by ${newlyLoaded.toLocaleString('en')} more hostnames`, LOAD_ALL_RUNS, mb(kept), `${Math.round(kept / newlyLoaded)} B/host`));
     console.log(row(`    heap used with all ${loaded.toLocaleString('en')} loaded (after GC)`, LOAD_ALL_RUNS, mb(heapAll)));
     console.log(row('    peak heap over first-page heap, load + present', LOAD_ALL_RUNS, mb(peak)));
+    const itemBytes = median(loads.map((result) => result.itemBytes));
+    const tooltipBytes = median(loads.map((result) => result.tooltipBytes));
+    console.log(row(`(e) one redraw ships ${loaded.toLocaleString('en')} items to the workbench`, LOAD_ALL_RUNS, mb(itemBytes)));
+    console.log(row('    tooltips left to resolveTreeItem (hover)', LOAD_ALL_RUNS, mb(tooltipBytes), `${ratio((itemBytes + tooltipBytes) / itemBytes)} less`));
     console.log(`\nFor scale: ${pages - 1} pages one after another would take ${ms((pages - 1) * rtt)} (${pages - 1} round trips).`);
   } finally {
     await sim.close();

@@ -36,6 +36,9 @@ export type MeasureResult =
       readonly heapAll: number;
       /** The highest heapUsed seen while loading and presenting, over the first-page heap. */
       readonly peakExtra: number;
+      /** What one redraw of the zone ships to the workbench, as JSON: the items without tooltips, and the tooltips left to resolveTreeItem. */
+      readonly itemBytes: number;
+      readonly tooltipBytes: number;
     };
 
 const ROUND_TRIP_WARMUP = 5;
@@ -171,13 +174,26 @@ async function loadAll(): Promise<MeasureResult> {
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().heapUsed);
   const requestCount = client.stats.requests - requests;
+  const { itemBytes, tooltipBytes } = redrawPayload(model, context, group);
   gc();
   const heapAll = process.memoryUsage().heapUsed;
-  const result: MeasureResult = { mode: 'loadAll', loadMs: loaded - started, presentMs, requests: requestCount, hostnames, presented, redraws: redraw.count, redrawMs: redraw.ms, heapFirstPage, heapAll, peakExtra: peak - heapFirstPage };
+  const result: MeasureResult = { mode: 'loadAll', loadMs: loaded - started, presentMs, requests: requestCount, hostnames, presented, redraws: redraw.count, redrawMs: redraw.ms, heapFirstPage, heapAll, peakExtra: peak - heapFirstPage, itemBytes, tooltipBytes };
   // The model stays reachable until the heap was read.
   if (model.zone(profile.key, zone) === undefined) throw new Error('the zone went away');
   await client.close();
   return result;
+}
+
+/** The JSON one redraw of the hostnames would ship, split into the items and their tooltips. */
+function redrawPayload(model: ExplorerModel, context: () => PresentationContext, group: ExplorerNode): { itemBytes: number; tooltipBytes: number } {
+  let itemBytes = 0;
+  let tooltipBytes = 0;
+  for (const child of childrenOf(model, group, context()).nodes) {
+    const { tooltip, ...item } = present(child, context());
+    itemBytes += JSON.stringify(item).length;
+    tooltipBytes += tooltip === undefined ? 0 : JSON.stringify(tooltip).length;
+  }
+  return { itemBytes, tooltipBytes };
 }
 
 async function main(): Promise<void> {

@@ -57,8 +57,20 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return children.nodes;
   }
 
+  /**
+   * Everything but the tooltip. VS Code asks for every child of an expanded node and ships
+   * each item to the workbench, 20,000 rows for a big SaaS zone, on every redraw; tooltips
+   * are most of those bytes and only hovered rows need one (resolveTreeItem).
+   */
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     return toTreeItem(present(node, this.context()), node);
+  }
+
+  /** The tooltip of a hovered row, from the data as it is now. */
+  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
+    const tooltip = present(node, this.context()).tooltip;
+    if (tooltip !== undefined) item.tooltip = untrustedMarkdown(tooltip);
+    return item;
   }
 
   /** What items are drawn with now; the test API walks the tree with it too. */
@@ -84,17 +96,18 @@ const collapsibleStates = {
   expanded: vscode.TreeItemCollapsibleState.Expanded,
 } as const;
 
+/** Untrusted: API strings are escaped, and no command links or HTML are honoured. */
+function untrustedMarkdown(markdown: string): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(markdown, true);
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
+  return tooltip;
+}
+
 function toTreeItem(model: TreeItemModel, node: ExplorerNode): vscode.TreeItem {
   const item = new vscode.TreeItem(model.label, collapsibleStates[model.collapsible]);
   item.id = model.id;
   if (model.description !== undefined) item.description = model.description;
-  if (model.tooltip !== undefined) {
-    // Untrusted: API strings are escaped, and no command links or HTML are honoured.
-    const tooltip = new vscode.MarkdownString(model.tooltip, true);
-    tooltip.isTrusted = false;
-    tooltip.supportHtml = false;
-    item.tooltip = tooltip;
-  }
   if (model.icon !== undefined) {
     item.iconPath = new vscode.ThemeIcon(model.icon.id, model.icon.color === undefined ? undefined : new vscode.ThemeColor(model.icon.color));
   }

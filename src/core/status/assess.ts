@@ -42,23 +42,48 @@ export const PART_LABELS = { hostname: 'Hostname', certificate: 'Certificate' } 
  */
 export function assess(kind: ObjectKind, object: unknown): Assessment {
   if (kind === 'customHostname') {
-    return assessCustomHostname(object);
+    const sslObject = ownField(object, 'ssl');
+    const sslStatus = isRecord(sslObject) ? (asStatus(ownField(sslObject, 'status')) ?? null) : undefined;
+    return remembered(kind, asStatus(ownField(object, 'status')), sslStatus, assessCustomHostname);
   }
   const field =
     kind === 'sslVerification'
       ? (ownField(object, 'certificate_status') ?? ownField(object, 'status'))
       : ownField(object, 'status');
-  const info = describeStatus(kind, asStatus(field));
-  return fromPart(info, [info]);
+  return remembered(kind, asStatus(field), undefined, (status) => {
+    const info = describeStatus(kind, status);
+    return fromPart(info, [info]);
+  });
 }
 
-function assessCustomHostname(object: unknown): Assessment {
-  const hostname = describeStatus('customHostname', asStatus(ownField(object, 'status')));
-  const sslObject = ownField(object, 'ssl');
-  if (!isRecord(sslObject)) {
+/**
+ * Assessments by the statuses they come from. They are immutable and few (each kind has a
+ * catalog of a dozen or two statuses), while a zone can have 20,000 objects: sharing one
+ * assessment per combination keeps a copy of the same labels and arrays out of every
+ * object's health. Only catalog statuses are kept, which bounds the memory whatever the
+ * API sends; an unknown value is assessed afresh each time.
+ */
+const assessments = new Map<string, Assessment>();
+
+type SslStatus = string | null | undefined;
+
+function remembered(kind: ObjectKind, status: string | undefined, sslStatus: SslStatus, make: (status: string | undefined, sslStatus: SslStatus) => Assessment): Assessment {
+  // Numbers stand for the absent values, so no status string can collide with them.
+  const key = JSON.stringify([kind, status ?? 0, sslStatus === undefined ? 0 : (sslStatus ?? 1)]);
+  const known = assessments.get(key);
+  if (known !== undefined) return known;
+  const assessment = make(status, sslStatus);
+  if (assessment.parts.every((part) => part.known)) assessments.set(key, assessment);
+  return assessment;
+}
+
+/** `sslStatus`: the `ssl.status` value; null when `ssl` has none, undefined when there is no `ssl` object. */
+function assessCustomHostname(status: string | undefined, sslStatus: SslStatus): Assessment {
+  const hostname = describeStatus('customHostname', status);
+  if (sslStatus === undefined) {
     return fromPart(hostname, [hostname]);
   }
-  const certificate = describeStatus('customHostnameSsl', asStatus(ownField(sslObject, 'status')));
+  const certificate = describeStatus('customHostnameSsl', sslStatus ?? undefined);
   const parts = [hostname, certificate] as const;
 
   // A deleted hostname took its certificate with it: nothing else about it matters.

@@ -211,3 +211,33 @@ describe('assess: custom hostnames weigh both statuses', () => {
     assert.equal(result.label, 'Hostname: No status');
   });
 });
+
+describe('assessments shared between objects', () => {
+  it('gives objects with the same statuses the same assessment, and different statuses different ones', () => {
+    const first = assess('customHostname', { id: 'a', status: 'active', ssl: { status: 'pending_validation' } });
+    const second = assess('customHostname', { id: 'b', status: 'active', ssl: { status: 'pending_validation', method: 'txt' } });
+    assert.equal(first, second);
+    assert.notEqual(assess('customHostname', { status: 'active', ssl: { status: 'active' } }), first);
+    assert.equal(assess('certificatePack', { status: 'active' }), assess('certificatePack', { status: 'active', id: 'x' }));
+  });
+
+  it('keeps no ssl object, an ssl object without status, and a status apart', () => {
+    const none = assess('customHostname', { status: 'active' });
+    const empty = assess('customHostname', { status: 'active', ssl: {} });
+    const numeric = assess('customHostname', { status: 'active', ssl: { status: 1 } });
+    assert.equal(none.parts.length, 1);
+    assert.equal(empty.parts.length, 2);
+    assert.equal(empty.label, 'Certificate: No status');
+    assert.equal(numeric.label, 'Certificate: 1');
+    // A status that spells one of the markers stays a status of its own.
+    assert.equal(assess('customHostname', { status: 'active', ssl: { status: '0' } }).label, 'Certificate: 0');
+  });
+
+  it('assesses unknown statuses afresh every time, so they cannot fill memory', () => {
+    const hostile = `<img src=x onerror=alert(1)>${'x'.repeat(100)}`;
+    const first = assess('customHostname', { status: hostile });
+    const second = assess('customHostname', { status: hostile });
+    assert.notEqual(first, second);
+    assert.deepEqual(first, second);
+  });
+});
