@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import { useSimulatorWorkbench } from './simulatorWorkbench';
 import { openWorkbench, type Workbench } from './workbench';
 import { hoverTreeRowUntilShown, noCredentials, openExplorer, runFromPalette, treeRow } from './workbenchUi';
 
@@ -37,24 +37,10 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
   const slug = theme.includes('Dark') ? 'dark' : 'light';
 
   describe(`The Cloudflare Certificates tree on the simulator (${slug} theme)`, () => {
-    let simulator: RunningSimulator;
-    let workbench: Workbench;
-
-    before(async () => {
-      simulator = await startSimulator({ lifecycle: false });
-      workbench = await openWorkbench({
-        env: { ...noCredentials, CLOUDFLARE_API_TOKEN: simulator.demoToken },
-        settings: { 'workbench.colorTheme': theme, 'cloudflareCertificates.apiBaseUrl': simulator.apiBaseUrl },
-      });
-    });
-
-    after(async () => {
-      await workbench?.close();
-      await simulator?.close();
-    });
+    const suite = useSimulatorWorkbench({ theme, failureScreenshot: `failed-explorer-${slug}` });
 
     it('lists the zones of the environment account', async () => {
-      const { page } = workbench;
+      const { page } = suite.workbench;
       await openExplorer(page);
       await treeRow(page, 'From environment').waitFor();
       await treeRow(page, 'acme.com').waitFor();
@@ -62,7 +48,7 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
     });
 
     it('expands a SaaS zone into its groups, custom hostnames and their status icons', async () => {
-      const { page } = workbench;
+      const { page } = suite.workbench;
       await treeRow(page, 'tenantly.app').click();
       const hostnames = treeRow(page, 'Custom hostnames');
       await hostnames.waitFor();
@@ -72,14 +58,14 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       assert.match((await pending.textContent()) ?? '', /Pending Validation/);
       assert.equal(await pending.locator('.codicon-clock').count(), 1, 'a clock icon for Pending Validation');
       await page.mouse.move(900, 400);
-      await workbench.screenshot(`explorer-tree-${slug}`);
+      await suite.workbench.screenshot(`explorer-tree-${slug}`);
     });
 
     it('shows a Markdown tooltip with the next step', async () => {
-      const { page } = workbench;
+      const { page } = suite.workbench;
       const hover = await hoverTreeRowUntilShown(page, 'docs.initech.com', 'docs.initech.com');
       assert.match((await hover.textContent()) ?? '', /Next/);
-      await workbench.screenshot(`explorer-tooltip-${slug}`);
+      await suite.workbench.screenshot(`explorer-tooltip-${slug}`);
     });
   });
 }

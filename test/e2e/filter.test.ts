@@ -1,35 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { expireSoon } from '../helpers/expiringCertificate';
-import { openWorkbench, type Workbench } from './workbench';
-import { noCredentials, openExplorer, runFromPalette, treeRow } from './workbenchUi';
-
-/** A demo workbench on the simulator in the given theme; closed by the returned function. */
-async function demoWorkbench(theme: string): Promise<{ workbench: Workbench; simulator: RunningSimulator }> {
-  const simulator = await startSimulator({ lifecycle: false });
-  expireSoon(simulator);
-  const workbench = await openWorkbench({
-    env: { ...noCredentials, CLOUDFLARE_API_TOKEN: simulator.demoToken },
-    settings: { 'workbench.colorTheme': theme, 'cloudflareCertificates.apiBaseUrl': simulator.apiBaseUrl },
-  });
-  return { workbench, simulator };
-}
+import { useSimulatorWorkbench } from './simulatorWorkbench';
+import { openExplorer, runFromPalette, treeRow } from './workbenchUi';
 
 describe('The status bar item and "show only problems" (dark theme)', () => {
-  let simulator: RunningSimulator;
-  let workbench: Workbench;
-
-  before(async () => {
-    ({ workbench, simulator } = await demoWorkbench('Default Dark Modern'));
-  });
-
-  after(async () => {
-    await workbench?.close();
-    await simulator?.close();
-  });
+  // One certificate expires soon, so the status bar counts expiring ones too.
+  const suite = useSimulatorWorkbench({ theme: 'Default Dark Modern', failureScreenshot: 'failed-filter-dark', prepare: expireSoon });
 
   it('counts the problems in the status bar once the view has loaded', async () => {
-    const { page } = workbench;
+    const { page } = suite.workbench;
     await openExplorer(page);
     await treeRow(page, 'tenantly.app').waitFor();
     const item = page.locator('.part.statusbar .statusbar-item', { hasText: /need action/ });
@@ -38,7 +17,7 @@ describe('The status bar item and "show only problems" (dark theme)', () => {
   });
 
   it('shows only the problems when the status bar item is clicked', async () => {
-    const { page } = workbench;
+    const { page } = suite.workbench;
     await page.locator('.part.statusbar .statusbar-item', { hasText: /need action/ }).click();
     await page.locator('.part.sidebar', { hasText: 'Problems only' }).first().waitFor();
     // tenantly.dev has nothing wrong: it leaves the tree.
@@ -47,25 +26,16 @@ describe('The status bar item and "show only problems" (dark theme)', () => {
     await treeRow(page, 'docs.initech.com').waitFor();
     assert.equal(await treeRow(page, 'app.northwind-traders.com').count(), 0, 'a hostname pending validation is no problem');
     await page.mouse.move(900, 400);
-    await workbench.screenshot('explorer-problems-dark');
+    await suite.workbench.screenshot('explorer-problems-dark');
   });
 });
 
 describe('The tree grouped by status (light theme)', () => {
-  let simulator: RunningSimulator;
-  let workbench: Workbench;
-
-  before(async () => {
-    ({ workbench, simulator } = await demoWorkbench('Default Light Modern'));
-  });
-
-  after(async () => {
-    await workbench?.close();
-    await simulator?.close();
-  });
+  // One certificate expires soon, so the status bar counts expiring ones too.
+  const suite = useSimulatorWorkbench({ theme: 'Default Light Modern', failureScreenshot: 'failed-filter-light', prepare: expireSoon });
 
   it('groups the objects of every zone under their status, naming each one\'s zone', async () => {
-    const { page } = workbench;
+    const { page } = suite.workbench;
     await openExplorer(page);
     await treeRow(page, 'tenantly.app').waitFor();
     await runFromPalette(page, 'Cloudflare: Group by Status');
@@ -78,6 +48,6 @@ describe('The tree grouped by status (light theme)', () => {
     // The activity bar's hover (the badge's tooltip) may linger from opening the view.
     await page.keyboard.press('Escape');
     await page.locator('.workbench-hover').waitFor({ state: 'hidden' });
-    await workbench.screenshot('explorer-by-status-light');
+    await suite.workbench.screenshot('explorer-by-status-light');
   });
 });

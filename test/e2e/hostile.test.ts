@@ -6,11 +6,10 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { hostile, hostilePayloads, hostileScenario, longString, pwnedAttribute } from '../helpers/hostileScenario';
 import type { BrowserGlobals } from './browserGlobals';
-import { openWorkbench, type Workbench } from './workbench';
-import { expandTreeRow, hoverTreeRowUntilShown, noCredentials, openExplorer, scrollToTreeRow } from './workbenchUi';
+import { useSimulatorWorkbench } from './simulatorWorkbench';
+import { expandTreeRow, hoverTreeRowUntilShown, openExplorer, scrollToTreeRow } from './workbenchUi';
 import { actOnTreeRow, expandAllSections, findWebview, runFromContextMenu, settleForScreenshot, showDetails, webviewText } from './webviewUi';
 
 /** Every payload mark in every frame of the page: the workbench, webview hosts and panels. */
@@ -48,44 +47,22 @@ async function injectedMarkup(frame: Frame): Promise<string[]> {
 }
 
 describe('Hostile strings from the API', () => {
-  let simulator: RunningSimulator;
-  let workbench: Workbench;
+  const suite = useSimulatorWorkbench({ theme: 'Default Dark Modern', failureScreenshot: 'failed-hostile', simulator: { scenario: hostileScenario() }, probeTheEdge: true });
   let startUrl: string;
   const dialogs: string[] = [];
 
-  before(async () => {
-    simulator = await startSimulator({ scenario: hostileScenario(), lifecycle: false, tlsPort: 0 });
-    const tls = simulator.tls;
-    workbench = await openWorkbench({
-      env: { ...noCredentials, CLOUDFLARE_API_TOKEN: simulator.demoToken },
-      settings: {
-        'workbench.colorTheme': 'Default Dark Modern',
-        'cloudflareCertificates.apiBaseUrl': simulator.apiBaseUrl,
-        // Sticky ancestor rows would lie over the rows the tests click.
-        'workbench.tree.enableStickyScroll': false,
-        ...(tls === undefined ? {} : { 'cloudflareCertificates.probe.caFile': tls.caFile, 'cloudflareCertificates.probe.resolve': { '*': `${tls.host}:${tls.port}` } }),
-      },
-    });
-    workbench.page.on('dialog', (dialog) => {
+  before(() => {
+    const { page } = suite.workbench;
+    page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    startUrl = workbench.page.url();
-  });
-
-  afterEach(async function () {
-    // What the workbench showed when a step failed, for the person reading the log.
-    if (this.currentTest?.state === 'failed') await workbench?.screenshot('failed-hostile');
-  });
-
-  after(async () => {
-    await workbench?.close();
-    await simulator?.close();
+    startUrl = page.url();
   });
 
   it('the check sees a payload that runs: each one leaves its mark when it is markup', async () => {
     // Without this, "no mark found" could mean the payloads are broken rather than stopped.
-    const browser = workbench.page.context().browser();
+    const browser = suite.workbench.page.context().browser();
     if (browser === null) throw new Error('the workbench page has no browser');
     const page = await browser.newPage();
     try {
@@ -103,7 +80,7 @@ describe('Hostile strings from the API', () => {
   });
 
   it('shows the poisoned tree items literally, tooltips included', async () => {
-    const { page } = workbench;
+    const { page } = suite.workbench;
     await openExplorer(page);
     await expandTreeRow(page, 'tenantly.app');
     const hostnameRow = await scrollToTreeRow(page, hostile.hostnameRowText);
@@ -129,7 +106,7 @@ describe('Hostile strings from the API', () => {
 
   for (const panel of panels) {
     it(`the ${panel.what}'s lifecycle panel shows the hostile text literally and runs nothing`, async () => {
-      const { page } = workbench;
+      const { page } = suite.workbench;
       // Each test opens what it needs, so one failure does not hide the others' results.
       await openExplorer(page);
       for (const parent of panel.under) await expandTreeRow(page, parent);
@@ -154,14 +131,14 @@ describe('Hostile strings from the API', () => {
         // Back to the top (focusing the buttons scrolled): the title, the errors and the records.
         await frame.evaluate(() => (globalThis as unknown as BrowserGlobals).scrollTo(0, 0));
         await settleForScreenshot(page);
-        await workbench.screenshot('panel-hostile-dark');
+        await suite.workbench.screenshot('panel-hostile-dark');
       }
       assert.deepEqual(await marksInAllFrames(page), []);
     });
   }
 
   it('the probe result shows a served certificate\'s hostile issuer literally and runs nothing', async () => {
-    const { page } = workbench;
+    const { page } = suite.workbench;
     await openExplorer(page);
     await expandTreeRow(page, 'acme.com');
     const title = `Probe custom certificate ${hostile.customCertificateHost}`;
@@ -178,6 +155,6 @@ describe('Hostile strings from the API', () => {
 
   it('no dialog opened and the workbench did not navigate', () => {
     assert.deepEqual(dialogs, []);
-    assert.equal(workbench.page.url(), startUrl);
+    assert.equal(suite.workbench.page.url(), startUrl);
   });
 });

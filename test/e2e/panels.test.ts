@@ -5,11 +5,10 @@
  * screenshots in test-output/e2e/ are the README's and are looked at by a person.
  */
 import * as assert from 'node:assert/strict';
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import type { BrowserGlobals } from './browserGlobals';
+import { useSimulatorWorkbench } from './simulatorWorkbench';
 import { lowContrastText } from './textContrast';
-import { openWorkbench, type Workbench } from './workbench';
-import { expandTreeRow, noCredentials, openExplorer, runFromPalette } from './workbenchUi';
+import { expandTreeRow, openExplorer, runFromPalette } from './workbenchUi';
 import { actOnTreeRow, findWebview, runFromContextMenu, settleForScreenshot, showDetails, webviewButton, webviewText } from './webviewUi';
 
 /** The demo's acme.com pack held in Pending Validation, with two TXT records. */
@@ -19,41 +18,15 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
   const slug = theme.includes('Dark') ? 'dark' : 'light';
 
   describe(`The lifecycle and probe panels (${slug} theme)`, () => {
-    let simulator: RunningSimulator;
-    let workbench: Workbench;
+    const suite = useSimulatorWorkbench({ theme, failureScreenshot: `failed-panels-${slug}`, probeTheEdge: true });
 
     before(async () => {
-      simulator = await startSimulator({ lifecycle: false, tlsPort: 0 });
-      const tls = simulator.tls;
-      if (tls === undefined) throw new Error('the simulator started without its TLS edge');
-      workbench = await openWorkbench({
-        env: { ...noCredentials, CLOUDFLARE_API_TOKEN: simulator.demoToken },
-        settings: {
-          'workbench.colorTheme': theme,
-          'cloudflareCertificates.apiBaseUrl': simulator.apiBaseUrl,
-        // Sticky ancestor rows would lie over the rows the tests click.
-        'workbench.tree.enableStickyScroll': false,
-          // Every probe goes to the simulator's TLS edge and trusts its root CA.
-          'cloudflareCertificates.probe.caFile': tls.caFile,
-          'cloudflareCertificates.probe.resolve': { '*': `${tls.host}:${tls.port}` },
-        },
-      });
-      await workbench.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-      await openExplorer(workbench.page);
-    });
-
-    afterEach(async function () {
-      // What the workbench showed when a step failed, for the person reading the log.
-      if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-panels-${slug}`);
-    });
-
-    after(async () => {
-      await workbench?.close();
-      await simulator?.close();
+      await suite.workbench.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await openExplorer(suite.workbench.page);
     });
 
     it('shows a certificate pack in Pending Validation: its stage, the TXT records and who acts', async () => {
-      const { page } = workbench;
+      const { page } = suite.workbench;
       await expandTreeRow(page, 'acme.com');
       const frame = await showDetails(page, pendingPack.row, pendingPack.row);
       const text = await webviewText(frame);
@@ -62,11 +35,11 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       assert.equal(await frame.locator('.diagram [aria-current="step"]').count(), 1, 'the diagram marks one current stage');
       assert.deepEqual(await lowContrastText(frame, 4.5), [], 'all text is readable (WCAG AA contrast)');
       await settleForScreenshot(page);
-      await workbench.screenshot(`panel-pack-pending-validation-${slug}`);
+      await suite.workbench.screenshot(`panel-pack-pending-validation-${slug}`);
     });
 
     it('copies a TXT value to the clipboard from its copy button', async () => {
-      const { page } = workbench;
+      const { page } = suite.workbench;
       const frame = await findWebview(page, pendingPack.row);
       await webviewButton(frame, /^Copy TXT value/).click();
       await page.locator('.part.statusbar', { hasText: /Copied/ }).waitFor();
@@ -75,7 +48,7 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
     });
 
     it('shows a custom hostname whose validation timed out, with its errors', async () => {
-      const { page } = workbench;
+      const { page } = suite.workbench;
       await expandTreeRow(page, 'tenantly.app');
       const frame = await showDetails(page, 'docs.initech.com', 'docs.initech.com');
       const text = await webviewText(frame);
@@ -83,22 +56,22 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       assert.match(text, /token expired/);
       assert.deepEqual(await lowContrastText(frame, 4.5), [], 'all text is readable (WCAG AA contrast)');
       await settleForScreenshot(page);
-      await workbench.screenshot(`panel-hostname-timed-out-${slug}`);
+      await suite.workbench.screenshot(`panel-hostname-timed-out-${slug}`);
     });
 
     it('shows a revoked client certificate', async () => {
-      const { page } = workbench;
+      const { page } = suite.workbench;
       await expandTreeRow(page, 'Client certificates');
       // The row's inline icon this time; the other panels open from the context menu.
       const frame = await showDetails(page, 'iot-gateway-eu', 'iot-gateway-eu', 'inline icon');
       assert.match(await webviewText(frame), /Revoked/);
       assert.deepEqual(await lowContrastText(frame, 4.5), [], 'all text is readable (WCAG AA contrast)');
       await settleForScreenshot(page);
-      await workbench.screenshot(`panel-client-revoked-${slug}`);
+      await suite.workbench.screenshot(`panel-client-revoked-${slug}`);
     });
 
     it('probes a custom hostname through the TLS edge and shows the verdict', async () => {
-      const { page } = workbench;
+      const { page } = suite.workbench;
       // The resolve setting sends "the hostname's own DNS" to the simulator's edge.
       const ownDns = page.locator('.quick-input-list .monaco-list-row', { hasText: "The hostname's own DNS" });
       await actOnTreeRow(page, 'shop.bluebottle-coffee.com', (row) => runFromContextMenu(page, row, 'Probe'), () => ownDns.waitFor({ timeout: 20_000 }));
@@ -109,12 +82,12 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       assert.match(text, /CN=WE1, O=Google Trust Services/);
       assert.deepEqual(await lowContrastText(frame, 4.5), [], 'all text is readable (WCAG AA contrast)');
       await settleForScreenshot(page);
-      await workbench.screenshot(`panel-probe-result-${slug}`);
+      await suite.workbench.screenshot(`panel-probe-result-${slug}`);
     });
 
     if (slug === 'dark') {
       it('brings the lifecycle panel back after a window reload', async () => {
-        const { page } = workbench;
+        const { page } = suite.workbench;
         await showDetails(page, 'iot-gateway-eu', 'iot-gateway-eu');
         // The command, not page.reload(): it lets the workbench save its open editors first,
         // as a user's reload does; a bare browser reload can outrun that save.
@@ -138,29 +111,14 @@ for (const theme of ['Default High Contrast', 'Default High Contrast Light']) {
   const slug = theme.endsWith('Light') ? 'high-contrast-light' : 'high-contrast';
 
   describe(`The lifecycle panel (${slug} theme)`, () => {
-    let simulator: RunningSimulator;
-    let workbench: Workbench;
+    const suite = useSimulatorWorkbench({ theme, failureScreenshot: `failed-panels-${slug}` });
 
     before(async () => {
-      simulator = await startSimulator({ lifecycle: false });
-      workbench = await openWorkbench({
-        env: { ...noCredentials, CLOUDFLARE_API_TOKEN: simulator.demoToken },
-        settings: { 'workbench.colorTheme': theme, 'cloudflareCertificates.apiBaseUrl': simulator.apiBaseUrl, 'workbench.tree.enableStickyScroll': false },
-      });
-      await openExplorer(workbench.page);
-    });
-
-    afterEach(async function () {
-      if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-panels-${slug}`);
-    });
-
-    after(async () => {
-      await workbench?.close();
-      await simulator?.close();
+      await openExplorer(suite.workbench.page);
     });
 
     it('marks the current stage with a border of its own and reaches every button by keyboard', async () => {
-      const { page } = workbench;
+      const { page } = suite.workbench;
       await expandTreeRow(page, 'acme.com');
       const frame = await showDetails(page, pendingPack.row, pendingPack.row);
       assert.equal(await frame.locator('.diagram [aria-current="step"]').count(), 1);
@@ -197,7 +155,7 @@ for (const theme of ['Default High Contrast', 'Default High Contrast Light']) {
       // Back to the top (focusing the buttons scrolled) for the screenshot.
       await frame.evaluate(() => (globalThis as unknown as BrowserGlobals).scrollTo(0, 0));
       await settleForScreenshot(page);
-      await workbench.screenshot(`panel-pack-pending-validation-${slug}`);
+      await suite.workbench.screenshot(`panel-pack-pending-validation-${slug}`);
     });
   });
 }
