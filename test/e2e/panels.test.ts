@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import type { BrowserGlobals } from './browserGlobals';
 import { useSimulatorWorkbench } from './simulatorWorkbench';
-import { lowContrastText } from './textContrast';
+import { assertReadable } from './textContrast';
 import { expandTreeRow, openExplorer, runFromPalette } from './workbenchUi';
 import { actOnTreeRow, findWebview, runFromContextMenu, settleForScreenshot, showDetails, webviewButton, webviewText } from './webviewUi';
 
@@ -33,7 +33,7 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       assert.match(text, /Pending Validation/);
       for (const value of pendingPack.txtValues) assert.ok(text.includes(value), `the panel shows TXT value ${value}`);
       assert.equal(await frame.locator('.diagram [aria-current="step"]').count(), 1, 'the diagram marks one current stage');
-      assert.deepEqual(await lowContrastText(frame, 4.5), [], 'all text is readable (WCAG AA contrast)');
+      await assertReadable(frame);
       await settleForScreenshot(page);
       await suite.workbench.screenshot(`panel-pack-pending-validation-${slug}`);
     });
@@ -54,7 +54,7 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       const text = await webviewText(frame);
       assert.match(text, /Timed Out \(Validation\)/);
       assert.match(text, /token expired/);
-      assert.deepEqual(await lowContrastText(frame, 4.5), [], 'all text is readable (WCAG AA contrast)');
+      await assertReadable(frame);
       await settleForScreenshot(page);
       await suite.workbench.screenshot(`panel-hostname-timed-out-${slug}`);
     });
@@ -65,7 +65,7 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       // The row's inline icon this time; the other panels open from the context menu.
       const frame = await showDetails(page, 'iot-gateway-eu', 'iot-gateway-eu', 'inline icon');
       assert.match(await webviewText(frame), /Revoked/);
-      assert.deepEqual(await lowContrastText(frame, 4.5), [], 'all text is readable (WCAG AA contrast)');
+      await assertReadable(frame);
       await settleForScreenshot(page);
       await suite.workbench.screenshot(`panel-client-revoked-${slug}`);
     });
@@ -80,7 +80,7 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       const text = await webviewText(frame);
       assert.match(text, /The expected certificate is served/);
       assert.match(text, /CN=WE1, O=Google Trust Services/);
-      assert.deepEqual(await lowContrastText(frame, 4.5), [], 'all text is readable (WCAG AA contrast)');
+      await assertReadable(frame);
       await settleForScreenshot(page);
       await suite.workbench.screenshot(`panel-probe-result-${slug}`);
     });
@@ -130,7 +130,7 @@ for (const theme of ['Default High Contrast', 'Default High Contrast Light']) {
         return { style: style.outlineStyle, color: style.outlineColor };
       });
       if (outline === undefined) throw new Error('no current stage');
-      assert.deepEqual(await lowContrastText(frame, 4.5), [], 'all text is readable (WCAG AA contrast)');
+      await assertReadable(frame);
       assert.equal(outline.style, 'dashed', 'the current stage has the high-contrast outline');
       assert.notEqual(outline.color, 'rgba(0, 0, 0, 0)', 'the outline has a colour');
       // Tab through the panel: every button takes the focus in turn, with a visible outline.

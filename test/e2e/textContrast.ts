@@ -5,6 +5,7 @@
  * theme leaves out, or pairs that only work together (the workbench's `code` colour and
  * its own background), show up here as text nobody can read.
  */
+import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import type { BrowserElement, BrowserGlobals } from './browserGlobals';
 
@@ -64,4 +65,12 @@ export function lowContrastText(frame: Frame, minimum: number): Promise<LowContr
     }
     return found;
   }, minimum);
+}
+
+/** WCAG AA for normal text. */
+const readableContrast = 4.5;
+
+/** Fails, listing the offenders, when any text in the panel is below AA contrast. */
+export async function assertReadable(frame: Frame): Promise<void> {
+  assert.deepEqual(await lowContrastText(frame, readableContrast), [], 'all text is readable (WCAG AA contrast)');
 }
