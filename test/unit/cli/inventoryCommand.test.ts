@@ -70,7 +70,7 @@ describe('cfcerts inventory', () => {
     const lines = out.trimEnd().split('\n');
     assert.ok(lines.every((line) => line.length <= 80), 'every line fits 80 columns');
     assert.match(lines[0] ?? '', /^ZONE\s+STATUS\s+PACKS/);
-    assert.match(out, /^acme\.com\s+Active\s+24\s+4\s+0\s+4\s+error$/m);
+    assert.match(out, /^acme\.com\s+Active\s+25\s+5\s+0\s+6\s+error$/m);
     assert.match(out, /^ {2}error\s+Custom cert\s+partners-legacy\S*\s+Expired · expired \d+ d ago$/m);
     // Packs are named as in the explorer: by the host that is not the apex every pack covers.
     assert.match(out, /^ {2}error\s+Edge cert\s+legacy\.acme\.com \+1\s+Timed Out \(Validation\)$/m);
@@ -88,7 +88,7 @@ describe('cfcerts inventory', () => {
     assert.deepEqual(Object.keys(acme), ['id', 'name', 'status', 'assessment', 'certificate_packs', 'custom_certificates', 'custom_hostnames', 'client_certificates', 'fallback_origin', 'errors']);
     assert.equal(acme.status, 'active');
     assert.equal(acme.fallback_origin, null, 'no fallback origin configured is null');
-    assert.equal(acme.certificate_packs?.length, 24, 'status=all brings every pack, not only active ones');
+    assert.equal(acme.certificate_packs?.length, 25, 'status=all brings every pack, not only active ones');
     const pack = acme.certificate_packs?.find((item) => (item as { status?: string }).status === 'validation_timed_out') as Record<string, unknown> | undefined;
     assert.ok(pack !== undefined);
     assert.ok(Array.isArray(pack['hosts']) && 'type' in pack && 'id' in pack, 'Cloudflare field names are kept');
@@ -139,7 +139,7 @@ describe('cfcerts inventory', () => {
   it('works with a Global API Key and email', async () => {
     const { out } = await run(['--json', '--zone', 'acme.com'], { CLOUDFLARE_API_KEY: globalKey.key, CLOUDFLARE_EMAIL: globalKey.email, CLOUDFLARE_API_BASE_URL: sim.apiBaseUrl });
     const json = JSON.parse(out) as InventoryJson;
-    assert.equal(zoneNamed(json, 'acme.com').certificate_packs?.length, 24);
+    assert.equal(zoneNamed(json, 'acme.com').certificate_packs?.length, 25);
   });
 
   it('lists collections a token may not read under errors, prints the rest, and exits 1', async () => {
@@ -162,7 +162,7 @@ describe('cfcerts inventory', () => {
       assert.equal(code, 1);
       const acme = zoneNamed(JSON.parse(out) as InventoryJson, 'acme.com');
       assert.equal(acme.client_certificates, undefined);
-      assert.equal(acme.certificate_packs?.length, 24);
+      assert.equal(acme.certificate_packs?.length, 25);
       assert.deepEqual(acme.errors.map((error) => [error.collection, error.code, error.status]), [['client_certificates', 'server', 500]]);
     } finally {
       await faulty.close();

@@ -142,7 +142,7 @@ describe('client against the simulator: authentication and permission errors', (
     const badEmail = simulatorClient(sim, { kind: 'globalKey', email: 'nobody', key: demoGlobalKey.key });
     try {
       assert.equal((await good.verifyToken()).via, 'globalKey');
-      assert.equal((await good.listCertificatePacks(acmeZoneId)).length, 24);
+      assert.equal((await good.listCertificatePacks(acmeZoneId)).length, 25);
       const error = await failure(() => badEmail.listZones());
       assert.equal(error.code, 'invalid_token');
       assert.deepEqual(error.cloudflareErrors.map((entry) => entry.code), [6003, 6102]);

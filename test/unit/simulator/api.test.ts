@@ -101,7 +101,7 @@ describe('simulator API: envelope, paging, filters, 404s', () => {
   it('filters client certificates by status, with status=all listing every one', async () => {
     const zone = zoneId(sim, 'acme.com');
     const all = resultArray(await call(sim, `/zones/${zone}/client_certificates?status=all`));
-    assert.equal(all.length, 4);
+    assert.equal(all.length, 6);
     const revoked = resultArray(await call(sim, `/zones/${zone}/client_certificates?status=revoked`));
     assert.deepEqual(revoked.map((item) => item['status']), ['revoked']);
   });

@@ -1,21 +1,23 @@
 import assert from 'node:assert/strict';
 import { loadScenario, type Scenario } from '../../../src/simulator';
+import { nextStatus } from '../../../src/simulator/lifecycle/transitions';
+import type { ObjectKind, SimObject } from '../../../src/simulator';
 import demo from '../../../src/simulator/scenarios/demo.json';
+import { demoMovers, demoStatuses } from '../../helpers/demoStatuses';
 
-// The expected lists are written out here (not imported) so a change in the model cannot
-// quietly shrink what the demo must show. Source: docs/cloudflare-api-facts.md §4.
-const expected = {
-  pack: ['initializing', 'pending_validation', 'deleted', 'pending_issuance', 'pending_deployment', 'pending_deletion', 'pending_expiration', 'expired', 'active', 'initializing_timed_out', 'validation_timed_out', 'issuance_timed_out', 'deployment_timed_out', 'deletion_timed_out', 'pending_cleanup', 'staging_deployment', 'staging_active', 'deactivating', 'inactive', 'backup_issued', 'holding_deployment'],
-  hostname: ['active', 'pending', 'active_redeploying', 'moved', 'pending_deletion', 'deleted', 'pending_blocked', 'pending_migration', 'pending_provisioned', 'test_pending', 'test_active', 'test_active_apex', 'test_blocked', 'test_failed', 'provisioned', 'blocked'],
-  customCertificate: ['active', 'expired', 'deleted', 'pending', 'initializing'],
-  clientCertificate: ['active', 'pending_reactivation', 'pending_revocation', 'revoked'],
-  fallbackOrigin: ['initializing', 'pending_deployment', 'pending_deletion', 'active', 'deployment_timed_out', 'deletion_timed_out'],
-  zone: ['initializing', 'pending', 'active', 'moved'],
-  token: ['active', 'disabled', 'expired'],
-};
+const expected = demoStatuses;
 
 function sorted(values: Iterable<unknown>): string[] {
   return [...new Set([...values].map(String))].sort();
+}
+
+/** Whether the lifecycle engine would change the object's status by itself (a step, an event or a renewal). */
+function movesBySelf(kind: ObjectKind, object: SimObject): boolean {
+  const path = object.sim?.path ?? 'advance';
+  if (path === 'hold') return false;
+  const ssl = object['ssl'] as { status?: string } | undefined;
+  const steps = nextStatus(kind, 'status', path, String(object['status'])) !== undefined || (kind === 'customHostname' && nextStatus(kind, 'ssl.status', path, String(ssl?.status)) !== undefined);
+  return steps || (object.sim?.events ?? []).length > 0 || object.sim?.renewal !== undefined;
 }
 
 describe('demo scenario', () => {
@@ -57,6 +59,35 @@ describe('demo scenario', () => {
     assert.ok(pending?.certificatePacks?.some((pack) => pack['status'] === 'holding_deployment'));
     assert.ok(pending?.customCertificates?.some((certificate) => certificate['status'] === 'pending'));
     assert.ok(zones.some((zone) => zone.saas === true && zone.fallbackOrigin?.['status'] === 'active' && (zone.customHostnames ?? []).length > 10));
+  });
+
+  it('holds every in-progress example; only the named movers move by themselves', () => {
+    const named = (kind: ObjectKind, object: SimObject): string => {
+      switch (kind) {
+        case 'pack':
+          return `pack ${(object['hosts'] as string[]).join(',')}`;
+        case 'customCertificate':
+          return `customCertificate ${(object['hosts'] as string[])[0] ?? ''}`;
+        case 'customHostname':
+          return `customHostname ${String(object['hostname'])}`;
+        case 'clientCertificate':
+          return `clientCertificate ${String(object['common_name'])}`;
+        case 'fallbackOrigin':
+          return `fallbackOrigin ${String(object['origin'])}`;
+        case 'zone':
+          return `zone ${String(object['name'])}`;
+      }
+    };
+    const objects: [ObjectKind, SimObject][] = zones.flatMap((zone) => [
+      ['zone', zone as unknown as SimObject] as [ObjectKind, SimObject],
+      ...(zone.certificatePacks ?? []).map((object): [ObjectKind, SimObject] => ['pack', object]),
+      ...(zone.customCertificates ?? []).map((object): [ObjectKind, SimObject] => ['customCertificate', object]),
+      ...(zone.customHostnames ?? []).map((object): [ObjectKind, SimObject] => ['customHostname', object]),
+      ...(zone.clientCertificates ?? []).map((object): [ObjectKind, SimObject] => ['clientCertificate', object]),
+      ...(zone.fallbackOrigin === undefined ? [] : [['fallbackOrigin', zone.fallbackOrigin] as [ObjectKind, SimObject]]),
+    ]);
+    const movers = objects.filter(([kind, object]) => movesBySelf(kind, object)).map(([kind, object]) => named(kind, object));
+    assert.deepEqual(sorted(movers), sorted(demoMovers));
   });
 
   it('offers an obviously fake demo token, a cfat_ account token and a global key', () => {
