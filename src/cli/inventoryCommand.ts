@@ -5,6 +5,7 @@ import { credentialsFromEnv } from './cliCredentials';
 import { type InventoryJson, assessedObjects, errorJson, needsAttention, toInventoryJson } from './inventoryJson';
 import { renderInventoryTable } from './inventoryTable';
 import { type CliCommand, type CliIo, ExitCode } from './io';
+import { terminalJson } from './terminalText';
 
 const usage = `Usage: cfcerts inventory [--api-base URL] [--account ID] [--zone NAME]... [--json]
 
@@ -115,7 +116,7 @@ async function run(args: readonly string[], io: CliIo, options: InventoryCommand
     return ExitCode.usage;
   }
   const json = toInventoryJson(inventory);
-  io.stdout(parsed.json ? `${JSON.stringify(json, null, 2)}\n` : renderInventoryTable(json, clock.now()));
+  io.stdout(parsed.json ? `${terminalJson(json)}\n` : renderInventoryTable(json, clock.now()));
   const { attention, failed } = problemCount(json);
   for (const error of inventory.errors.map(errorJson)) {
     io.stderr(`cfcerts inventory: ${error.message}\n`);
