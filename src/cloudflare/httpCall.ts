@@ -10,6 +10,10 @@ export interface RawRequest {
   readonly body: string | undefined;
   readonly signal: AbortSignal | undefined;
   readonly timeoutMs: number;
+  /** Largest body read; a larger one is refused (by Content-Length before reading, else at the cap). */
+  readonly maxBytes: number;
+  /** Told of every body chunk read, for the transport's count of bytes received. */
+  readonly onBytes: (count: number) => void;
   /** For messages only: "GET /zones?page=2". */
   readonly label: string;
 }
@@ -30,6 +34,32 @@ export class CallFailure {
 
 export function cancelledError(label: string, reason: unknown): CloudflareApiError {
   return new CloudflareApiError('cancelled', `The request was cancelled (${label})`, { cause: reason });
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / 1024 ** 2) * 10) / 10} MB`;
+}
+
+/** Not retried: the same request would bring the same body. */
+function tooLarge(request: RawRequest, what: string): CallFailure {
+  const message = `Cloudflare sent a response larger than the ${megabytes(request.maxBytes)} this client reads (it ${what}); it was not read (${request.label})`;
+  return new CallFailure(new CloudflareApiError('bad_response', message), false);
+}
+
+/** The body as text, read chunk by chunk; undefined (and the stream destroyed) past `maxBytes`. */
+async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, request: RawRequest): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    request.onBytes(chunk.length);
+    if (size > request.maxBytes) {
+      body.destroy();
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
 }
 
 /**
@@ -55,7 +85,15 @@ export async function httpCall(dispatcher: Dispatcher, request: RawRequest): Pro
       body: request.body,
       signal: controller.signal,
     });
-    const text = await response.body.text();
+    const declared = Number(response.headers['content-length']);
+    if (Number.isFinite(declared) && declared > request.maxBytes) {
+      response.body.destroy();
+      return tooLarge(request, `announces ${megabytes(declared)}`);
+    }
+    const text = await readCapped(response.body, request);
+    if (text === undefined) {
+      return tooLarge(request, 'went on past it');
+    }
     return { status: response.statusCode, headers: response.headers, text };
   } catch (error) {
     if (signal?.aborted === true) {

@@ -29,6 +29,8 @@ export interface TransportStats {
   retries: number;
   rateLimited: number;
   failures: number;
+  /** Response body bytes read, all calls together: what the size cap bounds. */
+  bytesReceived: number;
 }
 
 export interface TransportOptions {
@@ -39,6 +41,7 @@ export interface TransportOptions {
   readonly clock: Clock;
   readonly concurrency: number;
   readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
   readonly retries: RetryPolicy;
   readonly rateBudget: RateBudget | undefined;
   readonly userAgent: string;
@@ -51,7 +54,7 @@ export interface TransportOptions {
  * caller), 5xx and broken connections with jittered backoff, bounded in count and time.
  */
 export class Transport {
-  readonly stats: TransportStats = { requests: 0, retries: 0, rateLimited: 0, failures: 0 };
+  readonly stats: TransportStats = { requests: 0, retries: 0, rateLimited: 0, failures: 0, bytesReceived: 0 };
   private readonly limiter: Limiter;
   private readonly origin: string;
   private readonly basePath: string;
@@ -64,6 +67,10 @@ export class Transport {
     this.basePath = base.pathname.replace(/\/+$/, '');
     this.limiter = new Limiter(options.concurrency);
   }
+
+  private readonly countBytes = (count: number): void => {
+    this.stats.bytesReceived += count;
+  };
 
   async send(request: ApiRequest): Promise<Envelope> {
     const { clock, retries: policy } = this.options;
@@ -79,7 +86,7 @@ export class Transport {
     let waitedMs = 0;
     for (let retry = 0; ; retry++) {
       this.checkLockout(label);
-      const outcome = await this.attempt({ origin: this.origin, path, method: request.method, headers, body, signal: request.signal, timeoutMs: this.options.timeoutMs, label }, request.urgent === true);
+      const outcome = await this.attempt({ origin: this.origin, path, method: request.method, headers, body, signal: request.signal, timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxResponseBytes, onBytes: this.countBytes, label }, request.urgent === true);
       if (!(outcome instanceof CallFailure) && outcome.status >= 200 && outcome.status < 300) {
         return this.success(outcome, context);
       }
