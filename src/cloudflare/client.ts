@@ -43,6 +43,8 @@ export interface ClientOptions {
   readonly userAgent?: string;
   /** Jitter source, for deterministic tests. */
   readonly random?: () => number;
+  /** Told when a call waits out a rate limit, with the wall-clock time it lifts. */
+  readonly onRateLimitWait?: (liftsAt: number) => void;
 }
 
 /** The Cloudflare API v4 client for everything the certificate monitor reads and the few writes it makes. */
@@ -86,6 +88,7 @@ export class CloudflareClient {
       rateBudget,
       userAgent: options.userAgent ?? 'cloudflare-certificates',
       ...(options.random === undefined ? {} : { random: options.random }),
+      ...(options.onRateLimitWait === undefined ? {} : { onRateLimitWait: options.onRateLimitWait }),
     });
     this.api = new Api(this.transport, options.credentials, logger);
   }

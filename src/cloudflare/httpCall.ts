@@ -24,13 +24,20 @@ export interface RawResponse {
   readonly text: string;
 }
 
-/** A failed exchange (network or HTTP), tagged with whether trying again could help. */
+/**
+ * A failed exchange (network or HTTP), tagged with whether trying again could help and
+ * whether the request provably never reached the server (so even a write may be repeated).
+ */
 export class CallFailure {
   constructor(
     readonly error: CloudflareApiError,
     readonly retryable: boolean,
+    readonly neverSent = false,
   ) {}
 }
+
+// No connection was made, so nothing was sent: the name did not resolve, or the port refused.
+const notSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 export function cancelledError(label: string, reason: unknown): CloudflareApiError {
   return new CloudflareApiError('cancelled', `The request was cancelled (${label})`, { cause: reason });
@@ -104,7 +111,8 @@ export async function httpCall(dispatcher: Dispatcher, request: RawRequest): Pro
     }
     const code = (error as { code?: unknown } | null)?.code;
     const why = typeof code === 'string' ? code : error instanceof Error ? error.message : 'unknown error';
-    return new CallFailure(new CloudflareApiError('network', `Could not reach Cloudflare: ${why} (${request.label})`, { cause: error }), isRetryableNetworkError(error));
+    const neverSent = typeof code === 'string' && notSentCodes.has(code);
+    return new CallFailure(new CloudflareApiError('network', `Could not reach Cloudflare: ${why} (${request.label})`, { cause: error }), isRetryableNetworkError(error), neverSent);
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);

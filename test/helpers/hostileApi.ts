@@ -100,7 +100,7 @@ export async function startHostileApi(mode: HostileMode, target: RegExp): Promis
     if (path === `${zonePath}/ssl/certificate_packs/${packId}`) {
       if (method === 'PATCH') {
         if (state.packStatus !== 'validation_timed_out') {
-          return { status: 400, body: failure(1000, 'Certificate pack is not in a state that allows restarting validation.') };
+          return { status: 400, body: failure(1400, 'Certificate pack is not in a state that allows restarting validation.') };
         }
         state.packStatus = 'pending_validation';
       }
@@ -134,7 +134,7 @@ export async function startHostileApi(mode: HostileMode, target: RegExp): Promis
   function hostile(response: http.ServerResponse, method: string, path: string): void {
     switch (mode.kind) {
       case 'errorBody':
-        response.writeHead(mode.status, { 'content-type': 'application/json' }).end(failure(1000, mode.message));
+        response.writeHead(mode.status, { 'content-type': 'application/json' }).end(failure(1400, mode.message));
         return;
       case 'hugeContentLength': {
         response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(2 * 1024 ** 3) });

@@ -59,7 +59,7 @@ describe('what cfcerts prints from a hostile API', () => {
     const json = JSON.parse(out) as InventoryJson;
     const [error] = json.zones[0]?.errors ?? [];
     assert.equal(error?.collection, 'certificate_packs');
-    assert.deepEqual(error.cloudflare_errors, [{ code: 1000, message: escapeSequenceMessage }], 'nothing lost');
+    assert.deepEqual(error.cloudflare_errors, [{ code: 1400, message: escapeSequenceMessage }], 'nothing lost');
     assert.match(out, /\\u202e/);
   });
 
