@@ -5,7 +5,7 @@ import { credentialsFromEnv } from './cliCredentials';
 import { type InventoryJson, assessedObjects, errorJson, needsAttention, toInventoryJson } from './inventoryJson';
 import { renderInventoryTable } from './inventoryTable';
 import { type CliCommand, type CliIo, ExitCode } from './io';
-import { terminalJson } from './terminalText';
+import { terminalField, terminalJson } from './terminalText';
 
 /** A CLI run should not sit for the extension's 5 minutes unless asked to. */
 const defaultMaxWaitSeconds = 60;
@@ -116,26 +116,26 @@ async function run(args: readonly string[], io: CliIo, options: InventoryCommand
     inventory = await gatherInventory(client, { signal: io.signal, ...(parsed.accountId === undefined ? {} : { accountId: parsed.accountId }), ...(parsed.zoneNames === undefined ? {} : { zoneNames: parsed.zoneNames }) });
   } catch (error) {
     // Only cancellation (Ctrl+C) gets here; the inventory keeps every other failure local.
-    io.stderr(`cfcerts inventory: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`cfcerts inventory: ${terminalField(error instanceof Error ? error.message : String(error))}\n`);
     return ExitCode.usage;
   } finally {
     await client.close();
   }
   const fatal = fatalError(inventory);
   if (fatal !== undefined) {
-    io.stderr(`cfcerts inventory: ${fatal}\n`);
+    io.stderr(`cfcerts inventory: ${terminalField(fatal)}\n`);
     return ExitCode.usage;
   }
   const json = toInventoryJson(inventory);
   io.stdout(parsed.json ? `${terminalJson(json)}\n` : renderInventoryTable(json, clock.now()));
   const { attention, failed } = problemCount(json);
   for (const error of inventory.errors.map(errorJson)) {
-    io.stderr(`cfcerts inventory: ${error.message}\n`);
+    io.stderr(`cfcerts inventory: ${terminalField(error.message)}\n`);
   }
   const rateLimit = inventory.zones.flatMap((zone) => zone.errors).find((error) => error.code === 'rate_limited');
   if (rateLimit !== undefined && !inventory.errors.some((error) => error.code === 'rate_limited')) {
     // Named on its own: it is why the other calls failed, and when to run again.
-    io.stderr(`cfcerts inventory: ${rateLimit.message}\n`);
+    io.stderr(`cfcerts inventory: ${terminalField(rateLimit.message)}\n`);
   }
   if (failed > inventory.errors.length) {
     io.stderr(`cfcerts inventory: ${failed - inventory.errors.length} zone collection call(s) failed; see "errors" under each zone.\n`);

@@ -1,6 +1,6 @@
 import { cliCommands } from './commands';
 import { ExitCode, type CliIo } from './io';
-import { safeIo, terminalText } from './terminalText';
+import { safeIo, terminalField, terminalText } from './terminalText';
 
 function usage(): string {
   const width = Math.max(0, ...cliCommands.map((command) => command.name.length));
@@ -29,7 +29,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
   }
   const command = cliCommands.find((candidate) => candidate.name === name);
   if (command === undefined) {
-    io.stderr(`cfcerts: unknown command '${name}'.\n\n${usage()}`);
+    io.stderr(`cfcerts: unknown command '${terminalField(name)}'.\n\n${usage()}`);
     return ExitCode.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

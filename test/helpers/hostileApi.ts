@@ -21,8 +21,8 @@ export type HostileMode =
   /** Applies the write, then answers 502 or resets the connection instead of the result. */
   | { readonly kind: 'failingWrite'; readonly failure: '502' | 'reset' };
 
-/** The escape sequences of issue 9: an OSC 8 hyperlink, a clear-screen, and a right-to-left override. */
-export const escapeSequenceMessage = '\u001b]8;;http://evil/\u0007click\u001b]8;;\u0007\u001b[2J \u202egnp.exe\u009b31m';
+/** The escape sequences of issue 9: an OSC 8 hyperlink, a clear-screen, a right-to-left override, a CSI, a forged line. */
+export const escapeSequenceMessage = '\u001b]8;;http://evil/\u0007click\u001b]8;;\u0007\u001b[2J \u202egnp.exe\u009b31m\ncfcerts inventory: all clear';
 
 /** An error message that echoes a secret the way careless servers do: lower-cased, then its first 30 characters. */
 export function echoedSecretMessage(secret: string): string {

@@ -48,7 +48,7 @@ describe('what cfcerts prints from a hostile API', () => {
     assert.equal(code, 2);
     assert.doesNotMatch(out + err, acting);
     assert.match(err, /\\u001b\]8;;http:\/\/evil\/\\u0007click/);
-    assert.match(err, /\\u202egnp\.exe\\u009b31m/);
+    assert.match(err, /\\u202egnp\.exe\\u009b31m\\u000acfcerts inventory: all clear/, 'no forged line either');
   });
 
   it('keeps every character under --json, escaped as \\uXXXX, and nothing raw', async () => {

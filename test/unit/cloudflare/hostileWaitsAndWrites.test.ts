@@ -3,6 +3,7 @@ import { runCli } from '../../../src/cli/main';
 import { CloudflareApiError, CloudflareClient, type ClientOptions, type CustomHostname } from '../../../src/cloudflare';
 import type { Clock } from '../../../src/core/clock';
 import { captureIo } from '../../helpers/cliIo';
+import { expandAll, explorerOver, tokenAccount } from '../../helpers/explorerHarness';
 import { hostnameId, type HostileApi, type HostileMode, packId, startHostileApi, zoneId } from '../../helpers/hostileApi';
 import { InstantClock } from './support/fakeClock';
 import { zone } from './support/builders';
@@ -62,6 +63,17 @@ describe('Retry-After from a hostile API', () => {
     assert.equal(code, 1);
     assert.match(io.err.join(''), /rate limit is in force until 20[5-9]\d-\d\d-\d\dT\d\d:\d\d:\d\dZ \(in \d+ days\), longer than the 30 s this client waits/);
     assert.deepEqual(hostile.requests, ['GET /zones'], 'asked once, never again');
+  });
+
+  it('ends an explorer refresh with the same message: the rate limit and when it lifts', async () => {
+    const hostile = await start({ kind: 'retryAfter', seconds: 999_999_999 }, zonesRoute);
+    const explorer = explorerOver(hostile.baseUrl, [tokenAccount(token)]);
+    try {
+      const labels = (await expandAll(explorer.model)).map((item) => String(item.label));
+      assert.ok(labels.some((label) => /rate limit is in force until 20[5-9]\d-.*longer than the 300 s this client waits/.test(label)), labels.join('\n'));
+    } finally {
+      await explorer.close();
+    }
   });
 
   it('locks the client for at most its own longest wait, not for 31 years', async () => {
