@@ -4,6 +4,7 @@ import type { CommandContext } from './commands/context';
 import { registerCommands } from './commands/registerCommands';
 import { systemClock } from './core/clock';
 import { ExplorerModel } from './core/explorer/explorerModel';
+import { maskUrl } from './core/maskUrl';
 import { PendingPoller } from './core/explorer/pendingPoller';
 import type { Transition } from './core/explorer/transitionHistory';
 import type { ViewOptions } from './core/explorer/viewOptions';
@@ -153,7 +154,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     }),
     ...registerCommands(commandContext),
   );
-  logger.info(`Cloudflare Certificates ${(context.extension.packageJSON as { version?: string }).version ?? 'dev'} activated; API ${settings().apiBaseUrl}`);
+  logger.info(`Cloudflare Certificates ${(context.extension.packageJSON as { version?: string }).version ?? 'dev'} activated; API ${maskUrl(settings().apiBaseUrl)}`);
   return {
     snapshotTree: () => walkTree(model, () => provider.context()),
     settingsApplied: async () => {

@@ -5,8 +5,12 @@ import { credentialsFromEnv } from './cliCredentials';
 import { type InventoryJson, assessedObjects, errorJson, needsAttention, toInventoryJson } from './inventoryJson';
 import { renderInventoryTable } from './inventoryTable';
 import { type CliCommand, type CliIo, ExitCode } from './io';
+import { terminalField, terminalJson } from './terminalText';
 
-const usage = `Usage: cfcerts inventory [--api-base URL] [--account ID] [--zone NAME]... [--json]
+/** A CLI run should not sit for the extension's 5 minutes unless asked to. */
+const defaultMaxWaitSeconds = 60;
+
+const usage = `Usage: cfcerts inventory [--api-base URL] [--account ID] [--zone NAME]... [--max-wait SECS] [--json]
 
 Lists every zone's certificate packs, custom certificates, custom hostnames, client
 certificates and fallback origin, each with its lifecycle status.
@@ -15,6 +19,8 @@ Options:
   --api-base URL   API base URL (default: $CLOUDFLARE_API_BASE_URL, else ${defaultBaseUrl})
   --account ID     only this account's zones (required for an account-owned cfat_ token)
   --zone NAME      only this zone; repeat for several
+  --max-wait SECS  longest rate-limit wait (Retry-After) to sit out (default ${defaultMaxWaitSeconds} s);
+                   a longer one ends the run with exit 1, saying when the limit lifts
   --json           print JSON: Cloudflare's objects as sent, each with an "assessment"
 
 Credentials: CLOUDFLARE_API_TOKEN, or CLOUDFLARE_API_KEY with CLOUDFLARE_EMAIL.
@@ -36,6 +42,7 @@ interface ParsedArgs {
   readonly accountId?: string;
   readonly zoneNames?: readonly string[];
   readonly json: boolean;
+  readonly maxWaitMs: number;
 }
 
 function parse(args: readonly string[], env: CliIo['env']): ParsedArgs | string {
@@ -43,7 +50,7 @@ function parse(args: readonly string[], env: CliIo['env']): ParsedArgs | string 
   try {
     ({ values } = parseArgs({
       args: [...args],
-      options: { 'api-base': { type: 'string' }, account: { type: 'string' }, zone: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+      options: { 'api-base': { type: 'string' }, account: { type: 'string' }, zone: { type: 'string', multiple: true }, json: { type: 'boolean' }, 'max-wait': { type: 'string' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -62,7 +69,11 @@ function parse(args: readonly string[], env: CliIo['env']): ParsedArgs | string 
   if (zoneNames?.some((name) => name === '') === true) {
     return '--zone needs a zone name.';
   }
-  return { apiBase, json: values.json === true, ...(accountId === undefined ? {} : { accountId }), ...(zoneNames === undefined ? {} : { zoneNames }) };
+  const maxWait = Number(values['max-wait'] ?? defaultMaxWaitSeconds);
+  if (values['max-wait']?.trim() === '' || !Number.isFinite(maxWait) || maxWait < 0) {
+    return '--max-wait needs a number of seconds, 0 or more.';
+  }
+  return { apiBase, json: values.json === true, maxWaitMs: maxWait * 1000, ...(accountId === undefined ? {} : { accountId }), ...(zoneNames === undefined ? {} : { zoneNames }) };
 }
 
 /** Set when no zone could be listed because of the credentials or the network: exit 2, not 1. */
@@ -98,27 +109,33 @@ async function run(args: readonly string[], io: CliIo, options: InventoryCommand
     return ExitCode.usage;
   }
   const clock = options.clock ?? systemClock;
-  const client = new CloudflareClient({ baseUrl: parsed.apiBase, credentials: found.credentials, clock, ...(options.retries === undefined ? {} : { retries: options.retries }) });
+  const retries = { ...options.retries, maxServerWaitMs: parsed.maxWaitMs };
+  const client = new CloudflareClient({ baseUrl: parsed.apiBase, credentials: found.credentials, clock, retries });
   let inventory: Inventory;
   try {
     inventory = await gatherInventory(client, { signal: io.signal, ...(parsed.accountId === undefined ? {} : { accountId: parsed.accountId }), ...(parsed.zoneNames === undefined ? {} : { zoneNames: parsed.zoneNames }) });
   } catch (error) {
     // Only cancellation (Ctrl+C) gets here; the inventory keeps every other failure local.
-    io.stderr(`cfcerts inventory: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`cfcerts inventory: ${terminalField(error instanceof Error ? error.message : String(error))}\n`);
     return ExitCode.usage;
   } finally {
     await client.close();
   }
   const fatal = fatalError(inventory);
   if (fatal !== undefined) {
-    io.stderr(`cfcerts inventory: ${fatal}\n`);
+    io.stderr(`cfcerts inventory: ${terminalField(fatal)}\n`);
     return ExitCode.usage;
   }
   const json = toInventoryJson(inventory);
-  io.stdout(parsed.json ? `${JSON.stringify(json, null, 2)}\n` : renderInventoryTable(json, clock.now()));
+  io.stdout(parsed.json ? `${terminalJson(json)}\n` : renderInventoryTable(json, clock.now()));
   const { attention, failed } = problemCount(json);
   for (const error of inventory.errors.map(errorJson)) {
-    io.stderr(`cfcerts inventory: ${error.message}\n`);
+    io.stderr(`cfcerts inventory: ${terminalField(error.message)}\n`);
+  }
+  const rateLimit = inventory.zones.flatMap((zone) => zone.errors).find((error) => error.code === 'rate_limited');
+  if (rateLimit !== undefined && !inventory.errors.some((error) => error.code === 'rate_limited')) {
+    // Named on its own: it is why the other calls failed, and when to run again.
+    io.stderr(`cfcerts inventory: ${terminalField(rateLimit.message)}\n`);
   }
   if (failed > inventory.errors.length) {
     io.stderr(`cfcerts inventory: ${failed - inventory.errors.length} zone collection call(s) failed; see "errors" under each zone.\n`);

@@ -1,6 +1,7 @@
 import { parseExpiry } from '../core/expiry';
 import { hostsLabel } from '../core/explorer/labels';
 import { type ObjectKind, type Severity, worstSeverity } from '../core/status';
+import { terminalField } from './terminalText';
 import { type Assessed, assessedObjects, type InventoryErrorJson, type InventoryJson, needsAttention, zoneCollections, type ZoneJson } from './inventoryJson';
 
 const width = 80;
@@ -20,14 +21,9 @@ const kindNames: Readonly<Record<ObjectKind, string>> = {
   validationRecord: 'DCV record',
 };
 
-/** API strings are untrusted: control characters could drive the terminal. */
-function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-}
-
 function fit(text: string, size: number): string {
-  const safe = clean(text);
+  // API strings are untrusted: control and bidi characters could drive the terminal.
+  const safe = terminalField(text);
   return safe.length <= size ? safe.padEnd(size) : `${safe.slice(0, Math.max(0, size - 1))}…`;
 }
 

@@ -1,5 +1,6 @@
 import { cliCommands } from './commands';
 import { ExitCode, type CliIo } from './io';
+import { safeIo, terminalField, terminalText } from './terminalText';
 
 function usage(): string {
   const width = Math.max(0, ...cliCommands.map((command) => command.name.length));
@@ -18,7 +19,9 @@ function usage(): string {
 }
 
 /** Runs one command line and resolves to the exit code; never calls process.exit itself. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  // Every byte a command writes passes the one terminal-text rule.
+  const io = safeIo(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());
@@ -26,7 +29,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const command = cliCommands.find((candidate) => candidate.name === name);
   if (command === undefined) {
-    io.stderr(`cfcerts: unknown command '${name}'.\n\n${usage()}`);
+    io.stderr(`cfcerts: unknown command '${terminalField(name)}'.\n\n${usage()}`);
     return ExitCode.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -51,7 +54,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`cfcerts: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(terminalText(`cfcerts: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
       process.exitCode = ExitCode.usage;
     },
   );

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isCancellation } from '../core/appError';
+import { terminalJson } from './terminalText';
 import {
   formatMatrixText,
   formatProbeText,
@@ -164,11 +165,11 @@ async function run(args: readonly string[], io: CliIo, deps: ProbeCommandDeps): 
     const { options, matrix, json } = await parse(args, io, deps);
     if (matrix) {
       const result = await probeMatrix(options);
-      io.stdout(json ? `${JSON.stringify(matrixJson(result), null, 2)}\n` : formatMatrixText(result));
+      io.stdout(json ? `${terminalJson(matrixJson(result))}\n` : formatMatrixText(result));
       return result.verdict === 'ok' ? ExitCode.ok : ExitCode.problemsFound;
     }
     const result = await probe(options);
-    io.stdout(json ? `${JSON.stringify(toProbeJson(result), null, 2)}\n` : formatProbeText(result));
+    io.stdout(json ? `${terminalJson(toProbeJson(result))}\n` : formatProbeText(result));
     return result.verdict === 'ok' ? ExitCode.ok : ExitCode.problemsFound;
   } catch (error) {
     if (isBadInput(error)) {

@@ -18,6 +18,8 @@ import { Transport, type TransportStats } from './transport';
 import type * as T from './types';
 
 export const defaultBaseUrl = 'https://api.cloudflare.com/client/v4';
+/** A page of 50 of the largest objects is well under 1 MB; 16 MB leaves room and bounds memory. */
+export const defaultMaxResponseBytes = 16 * 1024 ** 2;
 
 export interface ClientOptions {
   readonly baseUrl?: string;
@@ -30,6 +32,8 @@ export interface ClientOptions {
   readonly concurrency?: number;
   /** Per request, body included (default 30 s). */
   readonly timeoutMs?: number;
+  /** Largest response body read (default 16 MB); a larger one fails as `bad_response`. */
+  readonly maxResponseBytes?: number;
   readonly retries?: RetryOptions;
   /** A budget shared by every client of one token; `false` turns pacing off. Default: a private one. */
   readonly rateBudget?: RateBudget | false;
@@ -39,6 +43,8 @@ export interface ClientOptions {
   readonly userAgent?: string;
   /** Jitter source, for deterministic tests. */
   readonly random?: () => number;
+  /** Told when a call waits out a rate limit, with the wall-clock time it lifts. */
+  readonly onRateLimitWait?: (liftsAt: number) => void;
 }
 
 /** The Cloudflare API v4 client for everything the certificate monitor reads and the few writes it makes. */
@@ -77,15 +83,17 @@ export class CloudflareClient {
       clock,
       concurrency,
       timeoutMs: options.timeoutMs ?? 30_000,
+      maxResponseBytes: options.maxResponseBytes ?? defaultMaxResponseBytes,
       retries: retryPolicy(options.retries),
       rateBudget,
       userAgent: options.userAgent ?? 'cloudflare-certificates',
       ...(options.random === undefined ? {} : { random: options.random }),
+      ...(options.onRateLimitWait === undefined ? {} : { onRateLimitWait: options.onRateLimitWait }),
     });
     this.api = new Api(this.transport, options.credentials, logger);
   }
 
-  /** Live counters: requests sent (retries included), retries, 429s seen, failed calls. */
+  /** Live counters: requests sent (retries included), retries, 429s seen, failed calls, body bytes read. */
   get stats(): Readonly<TransportStats> {
     return this.transport.stats;
   }

@@ -45,12 +45,46 @@ export function secretsOf(credentials: Credentials): string[] {
   return credentials.kind === 'token' ? [credentials.token.trim()] : [credentials.key.trim()];
 }
 
-/** Replaces every secret in `text` (only used on error paths, so it may be slow-ish). */
+/** Shorter common runs than this are coincidence (hex ids share 8); longer ones are a leak. */
+export const leakRunLength = 12;
+
+/**
+ * Replaces every trace of a secret in `text`: the secret in any letter case, and any run
+ * of `leakRunLength` or more of its characters (a server echoing it lower-cased, or only
+ * its first 30 characters). For messages and logs only, never for data: a TXT value is
+ * a 43-character token by nature and may share a run with nothing but chance.
+ */
 export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) {
-      out = out.split(secret).join('[redacted]');
+  const lower = text.toLowerCase();
+  // Marks per character of `text`, merged into one "[redacted]" per run.
+  const hidden = new Uint8Array(text.length);
+  let any = false;
+  for (const raw of secrets) {
+    const secret = raw.toLowerCase();
+    if (secret.length < 4) {
+      continue;
+    }
+    const window = Math.min(leakRunLength, secret.length);
+    const pieces = new Set<string>();
+    for (let start = 0; start + window <= secret.length; start++) {
+      pieces.add(secret.slice(start, start + window));
+    }
+    for (let start = 0; start + window <= lower.length; start++) {
+      if (pieces.has(lower.slice(start, start + window))) {
+        hidden.fill(1, start, start + window);
+        any = true;
+      }
+    }
+  }
+  if (!any) {
+    return text;
+  }
+  let out = '';
+  for (let index = 0; index < text.length; index++) {
+    if (hidden[index] === 0) {
+      out += text[index];
+    } else if (index === 0 || hidden[index - 1] === 0) {
+      out += '[redacted]';
     }
   }
   return out;

@@ -1,4 +1,5 @@
 import { Agent, type Dispatcher, ProxyAgent } from 'undici';
+import { maskUrl } from '../core/maskUrl';
 
 export interface ProxyOptions {
   /** Environment to read HTTPS_PROXY / HTTP_PROXY / NO_PROXY from (default: process.env, read only). */
@@ -65,14 +66,9 @@ function splitEntry(entry: string): { name: string; entryPort: string | undefine
   return match === null ? { name: entry, entryPort: undefined } : { name: match[1] ?? '', entryPort: match[2] };
 }
 
-/** Hides `user:password@` in a proxy URL before it is logged. */
+/** Hides `user:password@` and any query in a proxy URL before it is logged. */
 export function describeProxy(proxy: string): string {
-  try {
-    const url = new URL(proxy);
-    return `${url.protocol}//${url.host}`;
-  } catch {
-    return '(unparseable proxy URL)';
-  }
+  return maskUrl(proxy);
 }
 
 /** One keep-alive dispatcher for the client, through the proxy when one applies. */

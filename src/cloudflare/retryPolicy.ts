@@ -3,9 +3,15 @@ export interface RetryOptions {
   readonly max?: number;
   /** First backoff step (default 500 ms); each retry doubles it, with jitter. */
   readonly baseDelayMs?: number;
-  /** Longest single wait (default 20 s); a longer Retry-After fails at once instead. */
+  /** Longest single backoff step (default 20 s). */
   readonly maxDelayMs?: number;
-  /** Longest total time spent waiting to retry one call (default 60 s). */
+  /**
+   * Longest wait a server may ask for (Retry-After and kin) that is waited out before
+   * retrying (default 300 s, the extension's; the CLI's `--max-wait` sets it). A longer
+   * one fails the call at once with a `rate_limited` error saying when the limit lifts.
+   */
+  readonly maxServerWaitMs?: number;
+  /** Longest total time spent in backoff to retry one call (default 60 s); server-asked waits are bounded by `maxServerWaitMs` each. */
   readonly maxTotalMs?: number;
 }
 
@@ -16,6 +22,7 @@ export function retryPolicy(options: RetryOptions = {}): RetryPolicy {
     max: options.max ?? 3,
     baseDelayMs: options.baseDelayMs ?? 500,
     maxDelayMs: options.maxDelayMs ?? 20_000,
+    maxServerWaitMs: options.maxServerWaitMs ?? 300_000,
     maxTotalMs: options.maxTotalMs ?? 60_000,
   };
 }

@@ -1,5 +1,5 @@
 import { type Dispatcher } from 'undici';
-import { type Clock } from '../core/clock';
+import { type Clock, monotonicNow } from '../core/clock';
 import { type Logger } from '../core/logger';
 import { type CallContext, errorFromResponse } from './classify';
 import { authHeaders, type CredentialsSource, resolveCredentials, secretsOf } from './credentials';
@@ -7,6 +7,7 @@ import { type Envelope, parseEnvelope } from './envelope';
 import { CloudflareApiError } from './errors';
 import { CallFailure, cancelledError, httpCall, type RawRequest, type RawResponse } from './httpCall';
 import { Limiter } from './limiter';
+import { describeLift, rateLimitedError } from './rateLimit';
 import { type RateBudget } from './rateBudget';
 import { backoffDelay, exhaustedResetMs, type RetryPolicy, serverWaitMs } from './retryPolicy';
 
@@ -29,6 +30,8 @@ export interface TransportStats {
   retries: number;
   rateLimited: number;
   failures: number;
+  /** Response body bytes read, all calls together: what the size cap bounds. */
+  bytesReceived: number;
 }
 
 export interface TransportOptions {
@@ -39,19 +42,25 @@ export interface TransportOptions {
   readonly clock: Clock;
   readonly concurrency: number;
   readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
   readonly retries: RetryPolicy;
   readonly rateBudget: RateBudget | undefined;
   readonly userAgent: string;
   readonly random?: () => number;
+  /** Told when a call waits out a rate limit, with the wall-clock time it lifts: the extension shows it. */
+  readonly onRateLimitWait?: (liftsAt: number) => void;
 }
 
 /**
  * Sends calls: concurrency slot, then rate budget, then the request, so that a granted
- * budget slot is spent at once. Retries 429 (after the server's wait, pausing every
- * caller), 5xx and broken connections with jittered backoff, bounded in count and time.
+ * budget slot is spent at once. Retries reads on 429 (after the server's wait, up to
+ * `maxServerWaitMs`, pausing every caller), 5xx and broken connections with jittered
+ * backoff, bounded in count and time. Writes are retried only when they provably never
+ * left (refused connection, DNS failure): anything else may have been applied.
+ * Deadlines are kept on the monotonic clock.
  */
 export class Transport {
-  readonly stats: TransportStats = { requests: 0, retries: 0, rateLimited: 0, failures: 0 };
+  readonly stats: TransportStats = { requests: 0, retries: 0, rateLimited: 0, failures: 0, bytesReceived: 0 };
   private readonly limiter: Limiter;
   private readonly origin: string;
   private readonly basePath: string;
@@ -64,6 +73,10 @@ export class Transport {
     this.basePath = base.pathname.replace(/\/+$/, '');
     this.limiter = new Limiter(options.concurrency);
   }
+
+  private readonly countBytes = (count: number): void => {
+    this.stats.bytesReceived += count;
+  };
 
   async send(request: ApiRequest): Promise<Envelope> {
     const { clock, retries: policy } = this.options;
@@ -79,30 +92,47 @@ export class Transport {
     let waitedMs = 0;
     for (let retry = 0; ; retry++) {
       this.checkLockout(label);
-      const outcome = await this.attempt({ origin: this.origin, path, method: request.method, headers, body, signal: request.signal, timeoutMs: this.options.timeoutMs, label }, request.urgent === true);
+      const outcome = await this.attempt({ origin: this.origin, path, method: request.method, headers, body, signal: request.signal, timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxResponseBytes, onBytes: this.countBytes, label }, request.urgent === true);
       if (!(outcome instanceof CallFailure) && outcome.status >= 200 && outcome.status < 300) {
         return this.success(outcome, context);
       }
       const failure = this.toFailure(outcome, context);
       const serverWait = outcome instanceof CallFailure ? undefined : serverWaitMs(outcome.headers, clock.now());
+      if (failure.error.code === 'rate_limited' && serverWait !== undefined && serverWait > policy.maxServerWaitMs) {
+        // Cloudflare blocks every call for the lockout and more calls only extend it; but
+        // the lock is capped, so no answer can shut this client down for years.
+        this.lockFor(policy.maxServerWaitMs);
+        this.stats.failures++;
+        throw rateLimitedError({ waitMs: serverWait, wallNow: clock.now(), maxWaitMs: policy.maxServerWaitMs, label, cloudflareErrors: failure.error.cloudflareErrors });
+      }
       const wait = serverWait ?? backoffDelay(retry, policy, this.options.random);
-      const canRetry = failure.retryable && retry < policy.max && wait <= policy.maxDelayMs && waitedMs + wait <= policy.maxTotalMs;
-      if (!canRetry) {
+      const withinTime = serverWait === undefined ? wait <= policy.maxDelayMs && waitedMs + wait <= policy.maxTotalMs : serverWait <= policy.maxServerWaitMs;
+      // A read may be repeated; a write only when it provably never reached the server.
+      const mayRepeat = failure.retryable && (isRead(request.method) || failure.neverSent);
+      if (!(mayRepeat && retry < policy.max && withinTime)) {
         if (failure.error.code === 'rate_limited' && serverWait !== undefined) {
-          // Cloudflare blocks every call for the lockout; sending more only extends it.
-          this.lockedUntil = Math.max(this.lockedUntil, clock.now() + serverWait);
+          this.lockFor(Math.min(serverWait, policy.maxServerWaitMs));
         }
         this.stats.failures++;
         throw failure.error;
       }
       if (failure.error.code === 'rate_limited') {
-        this.pausedUntil = Math.max(this.pausedUntil, clock.now() + wait);
+        this.pausedUntil = Math.max(this.pausedUntil, monotonicNow(clock) + wait);
+        this.options.logger.info(`Cloudflare: rate limited; waiting until ${describeLift(wait, clock.now())} to retry ${label}`);
+        this.options.onRateLimitWait?.(clock.now() + wait);
       }
       this.stats.retries++;
       this.options.logger.debug(`Cloudflare: retrying ${label} in ${Math.round(wait)} ms after ${failure.error.code}`);
-      waitedMs += wait;
+      if (serverWait === undefined) {
+        waitedMs += wait;
+      }
       await sleepOrCancel(clock, wait, request.signal, label);
     }
+  }
+
+  /** Refuses every call for `ms` (monotonic), as Cloudflare does during a lockout. */
+  private lockFor(ms: number): void {
+    this.lockedUntil = Math.max(this.lockedUntil, monotonicNow(this.options.clock) + ms);
   }
 
   private async attempt(raw: RawRequest, urgent: boolean): Promise<RawResponse | CallFailure> {
@@ -113,7 +143,7 @@ export class Transport {
       throw cancelledError(label, reason);
     }
     try {
-      const pause = this.pausedUntil - this.options.clock.now();
+      const pause = this.pausedUntil - monotonicNow(this.options.clock);
       if (pause > 0) {
         await sleepOrCancel(this.options.clock, pause, signal, label);
       }
@@ -129,7 +159,7 @@ export class Transport {
         this.options.logger.debug(`Cloudflare: ${label} → ${outcome.status} in ${Math.round(performance.now() - started)} ms`);
         const reset = exhaustedResetMs(outcome.headers);
         if (reset !== undefined) {
-          this.pausedUntil = Math.max(this.pausedUntil, this.options.clock.now() + reset);
+          this.pausedUntil = Math.max(this.pausedUntil, monotonicNow(this.options.clock) + reset);
         }
       }
       return outcome;
@@ -169,9 +199,9 @@ export class Transport {
   }
 
   private checkLockout(label: string): void {
-    const left = this.lockedUntil - this.options.clock.now();
+    const left = this.lockedUntil - monotonicNow(this.options.clock);
     if (left > 0) {
-      throw new CloudflareApiError('rate_limited', `Cloudflare's rate limit is locked for ${Math.ceil(left / 1000)} s more; not sending ${label}`, { status: 429, retryAfterMs: left });
+      throw rateLimitedError({ waitMs: left, wallNow: this.options.clock.now(), maxWaitMs: this.options.retries.maxServerWaitMs, label });
     }
   }
 }
@@ -182,6 +212,10 @@ async function sleepOrCancel(clock: Clock, ms: number, signal: AbortSignal | und
   } catch (reason) {
     throw cancelledError(label, reason);
   }
+}
+
+function isRead(method: Dispatcher.HttpMethod): boolean {
+  return method === 'GET' || method === 'HEAD';
 }
 
 function queryString(query: Query | undefined): string {

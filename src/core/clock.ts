@@ -8,6 +8,17 @@ export interface Clock {
   now(): number;
   /** Resolves after `ms` of this clock's time; rejects with the signal's reason on abort. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Milliseconds on a clock that never jumps (an arbitrary origin), for deadlines of
+   * in-process waits: a wall clock set back an hour must not lengthen a 30 s lockout.
+   * Clocks without one are monotonic already (test clocks) and use `now()`.
+   */
+  monotonic?(): number;
+}
+
+/** The clock to measure in-process waits on: `monotonic()` when the clock has one. */
+export function monotonicNow(clock: Clock): number {
+  return clock.monotonic === undefined ? clock.now() : clock.monotonic();
 }
 
 function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -31,6 +42,7 @@ function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: realSleep,
+  monotonic: () => performance.now(),
 };
 
 /**

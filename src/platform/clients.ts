@@ -1,10 +1,16 @@
 import * as vscode from 'vscode';
-import { CloudflareClient, RateBudget } from '../cloudflare';
+import { CloudflareClient, describeLift, RateBudget } from '../cloudflare';
 import { AppError } from '../core/appError';
 import type { AccountProfile } from '../core/accounts';
 import type { Logger } from '../core/logger';
 import type { AccountStore } from './accountStore';
 import type { Settings } from './settings';
+
+/** While a call waits out Cloudflare's rate limit (up to 5 min), the status bar says until when. */
+function showLockout(liftsAt: number): void {
+  const waitMs = liftsAt - Date.now();
+  vscode.window.setStatusBarMessage(`$(watch) Cloudflare rate limit: waiting until ${describeLift(waitMs, Date.now())}`, Math.max(0, waitMs));
+}
 
 /**
  * One Cloudflare client per account, built from the current settings. Each account has
@@ -56,6 +62,7 @@ export class ClientPool implements vscode.Disposable {
       rateBudget: entry.budget,
       proxy: { env: process.env, ...(proxyUrl ? { url: proxyUrl } : {}) },
       userAgent: `cloudflare-certificates-vscode/${vscode.version}`,
+      onRateLimitWait: (liftsAt) => showLockout(liftsAt),
     });
   }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { defaultBaseUrl } from '../cloudflare';
 import { defaultNotificationSettings, notificationCategories, type NotificationSettings } from '../core/explorer/notificationPolicy';
 import { parseResolveRules, type ResolveRule } from '../core/probing/resolveRules';
+import { maskUrl } from '../core/maskUrl';
 
 export interface Settings {
   readonly apiBaseUrl: string;
@@ -24,7 +25,7 @@ export function readSettings(onProblem: (message: string) => void = () => undefi
   const config = vscode.workspace.getConfiguration(settingsSection);
   const apiBaseUrl = config.get<string>('apiBaseUrl', defaultBaseUrl).trim().replace(/\/+$/, '');
   const validUrl = /^https?:\/\/[^\s/]+/i.test(apiBaseUrl);
-  if (!validUrl) onProblem(`cloudflareCertificates.apiBaseUrl "${apiBaseUrl}" is not an http(s) URL; using ${defaultBaseUrl}.`);
+  if (!validUrl) onProblem(`cloudflareCertificates.apiBaseUrl "${maskUrl(apiBaseUrl)}" is not an http(s) URL; using ${defaultBaseUrl}.`);
   const bounded = (name: string, fallback: number, min: number, max: number): number => {
     const value = config.get<number>(name, fallback);
     if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {

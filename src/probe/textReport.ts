@@ -1,3 +1,4 @@
+import { terminalField } from '../cli/terminalText';
 import type { MatrixResult } from './matrix';
 import type { CertificateSummary, DnsReport, ProbeResult } from './types';
 
@@ -7,10 +8,8 @@ import type { CertificateSummary, DnsReport, ProbeResult } from './types';
  * are escaped so a hostile certificate cannot drive the terminal.
  */
 
-export function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+/** One untrusted value on one line, by the CLI's single rule for terminal text. */
+export const clean = terminalField;
 
 const ms = (value: number | null): string => (value === null ? '–' : `${value.toFixed(1)} ms`);
 

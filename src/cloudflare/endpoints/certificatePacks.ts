@@ -1,6 +1,7 @@
 import { type Api } from '../api';
 import { type Parsed } from '../parse';
 import { Permission } from '../permissions';
+import { settleWrite } from '../settleWrite';
 import { certificatePackShape, quotaShape } from '../schemas';
 import { type CertificatePack, type CertificatePackQuota } from '../types';
 
@@ -23,7 +24,17 @@ export function getCertificatePackQuota(api: Api, zoneId: string, signal?: Abort
 /**
  * Restarts validation of an advanced pack. Cloudflare accepts this only in
  * `validation_timed_out`, and it issues new DCV tokens: re-read the pack afterwards.
+ * An unclear answer, or a refusal because the pack already left that status, is
+ * settled by reading the pack: a pack that moved on was restarted.
  */
 export function restartPackValidation(api: Api, zoneId: string, packId: string, signal?: AbortSignal): Promise<CertificatePack> {
-  return api.write('PATCH', `${zonePath(zoneId)}/${encodeURIComponent(packId)}`, undefined, certificatePackShape, 'a certificate pack', { signal, permission: Permission.sslEdit });
+  return settleWrite({
+    write: () => api.write('PATCH', `${zonePath(zoneId)}/${encodeURIComponent(packId)}`, undefined, certificatePackShape, 'a certificate pack', { signal, permission: Permission.sslEdit }),
+    reread: () => getCertificatePack(api, zoneId, packId, signal),
+    took: (pack) => pack.status !== 'validation_timed_out',
+    state: (pack) => `in status ${pack.status ?? 'unknown'}`,
+    what: 'the certificate pack',
+    alsoOn: ['bad_request'],
+    logger: api.logger,
+  });
 }

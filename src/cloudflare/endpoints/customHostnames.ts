@@ -3,6 +3,7 @@ import { CloudflareApiError } from '../errors';
 import { maxPerPage } from '../pagination';
 import { type Parsed, parseOne } from '../parse';
 import { Permission } from '../permissions';
+import { settleWrite } from '../settleWrite';
 import { customHostnameShape, fallbackOriginShape } from '../schemas';
 import { type CustomHostname, type FallbackOrigin } from '../types';
 
@@ -41,7 +42,15 @@ export function refreshCustomHostname(api: Api, zoneId: string, hostname: Custom
     throw new CloudflareApiError('bad_request', `Custom hostname ${hostname.hostname} has no ssl.method to refresh with.`);
   }
   const body = { ssl: { method, type: hostname.ssl?.type ?? 'dv' } };
-  return api.write('PATCH', `${zonePath(zoneId)}/${encodeURIComponent(hostname.id)}`, body, customHostnameShape, 'a custom hostname', { signal, permission: Permission.sslEdit });
+  // Sent once: a repeat would issue validation tokens twice. An unclear answer is settled by reading the hostname.
+  return settleWrite({
+    write: () => api.write('PATCH', `${zonePath(zoneId)}/${encodeURIComponent(hostname.id)}`, body, customHostnameShape, 'a custom hostname', { signal, permission: Permission.sslEdit }),
+    reread: () => getCustomHostname(api, zoneId, hostname.id, signal),
+    took: (current) => !(current.ssl?.status ?? '').endsWith('timed_out') && !['moved', 'deleted', 'blocked', 'pending_blocked'].includes(current.status ?? '') && !(current.status ?? '').endsWith('timed_out'),
+    state: (current) => `${current.hostname} in status ${current.status ?? 'unknown'}, certificate ${current.ssl?.status ?? 'unknown'}`,
+    what: 'the custom hostname',
+    logger: api.logger,
+  });
 }
 
 /**

@@ -54,12 +54,12 @@ describe('Transport: retries, timeouts, cancellation', () => {
   });
 
   it('gives up on a 429 whose wait is longer than allowed, then refuses calls until the lockout ends', async () => {
-    api.pool.intercept({ path, method: 'GET' }).reply(429, failure(971, 'Please wait'), { headers: { 'retry-after': '300' } });
+    api.pool.intercept({ path, method: 'GET' }).reply(429, failure(971, 'Please wait'), { headers: { 'retry-after': '301' } });
     const client = api.client();
     const error = await client.getZone(zone(1).id).catch((caught: unknown) => caught);
     assert.ok(CloudflareApiError.is(error));
     assert.equal(error.code, 'rate_limited');
-    assert.equal(error.retryAfterMs, 300_000);
+    assert.equal(error.retryAfterMs, 301_000);
     // Locked: nothing is sent (no interceptor is left, so a request would fail differently).
     assert.equal(await codeOf(client.getZone(zone(1).id)), 'rate_limited');
     assert.equal(client.stats.requests, 1);
