@@ -12,6 +12,8 @@ export { maxPerPage } from './pagination';
 export { Permission } from './permissions';
 export { bypasses, type ProxyOptions, proxyFor } from './proxy';
 export { RateBudget, type RateBudgetOptions } from './rateBudget';
+export { type BudgetIdentity, rateBudgetIdentity } from './budgetIdentity';
+export { RateBudgets, type RateBudgetsOptions } from './rateBudgets';
 export { sharedRateBudget, type SharedRateBudgetOptions } from './sharedGrantFile';
 export { type RetryOptions } from './retryPolicy';
 export { type TransportStats } from './transport';
