@@ -90,6 +90,8 @@ export class RateBudget {
   /**
    * Requests that could start now without waiting: the window's spare grants less those
    * already queued. A refresh reads it to decide what to load now and what to defer.
+   * With a shared ledger it is as of this process's last take: other windows may have
+   * taken more since, which the next take finds out.
    */
   get available(): number {
     const capacity = this.ledger.sharers > 0 ? this.limits.sharedCapacity : this.capacity;
