@@ -77,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const thresholds = (): ExpiryThresholds => ({ warningDays: current.expiryWarningDays, criticalDays: current.expiryCriticalDays });
   const globalState = new SerialMemento(context.globalState);
   const accounts = new AccountStore(globalState, context.secrets);
-  const clients = new ClientPool(accounts, settings, logger);
+  const clients = new ClientPool(accounts, settings, logger, context.globalStorageUri.fsPath);
   const transitions = new TransitionStore(context.globalStorageUri.fsPath, logger);
   const viewOptions = new ViewOptionsStore(globalState);
   const model = new ExplorerModel({

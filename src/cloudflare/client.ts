@@ -10,6 +10,7 @@ import { getCustomCertificate, listCustomCertificates } from './endpoints/custom
 import { customHostnamesPage, type CustomHostnameFilter, getCustomHostname, getFallbackOrigin, listCustomHostnames, refreshCustomHostname } from './endpoints/customHostnames';
 import { getSslVerification, getUniversalSslSettings, recheckValidation } from './endpoints/sslSettings';
 import { verifyToken } from './endpoints/tokens';
+import { type CloudflareUser, getUser } from './endpoints/user';
 import { getSslMode, getZone, listZones, type ZoneFilter, zonesPage } from './endpoints/zones';
 import { createDispatcher, describeProxy, type ProxyOptions, proxyFor } from './proxy';
 import { RateBudget } from './rateBudget';
@@ -100,6 +101,11 @@ export class CloudflareClient {
 
   verifyToken(signal?: AbortSignal): Promise<T.TokenVerification> {
     return verifyToken(this.api, signal);
+  }
+
+  /** Who the credentials act for; a token needs "User Details: Read". */
+  getUser(signal?: AbortSignal): Promise<CloudflareUser> {
+    return getUser(this.api, signal);
   }
 
   listAccounts(signal?: AbortSignal): Promise<T.Account[]> {

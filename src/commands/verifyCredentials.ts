@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CloudflareClient, type Credentials } from '../cloudflare';
+import type { Credentials } from '../cloudflare';
 import { unreachedAccounts } from '../core/accountReach';
 import type { CommandContext } from './context';
 
@@ -16,18 +16,19 @@ export interface VerifiedCredentials {
  * accounts the old ones showed: the answer says which of them the new ones miss.
  */
 export async function verifyCredentials(context: CommandContext, credentials: Credentials, expectedAccounts: Iterable<string> = []): Promise<VerifiedCredentials> {
-  const client = new CloudflareClient({ baseUrl: context.settings().apiBaseUrl, credentials, logger: context.logger, rateBudget: false });
-  try {
-    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking the credentials with Cloudflare…', cancellable: true }, async (_progress, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking the credentials with Cloudflare…', cancellable: true }, async (_progress, token) => {
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    // The check counts in the user's rate budget, like every other request.
+    const client = await context.clients.transientClient(credentials, controller.signal);
+    try {
       await client.verifyToken(controller.signal);
       const accounts = await client.listAccounts(controller.signal).catch(() => []);
       const named = accounts.find((account) => (credentials.kind === 'token' && credentials.accountId !== undefined ? account.id === credentials.accountId : true) && account.name);
       const fallback = credentials.kind === 'globalKey' ? credentials.email : 'Cloudflare';
       return { suggestedLabel: named?.name ?? fallback, unreachedAccounts: await unreachedAccounts(client, expectedAccounts, accounts, controller.signal) };
-    });
-  } finally {
-    await client.close();
-  }
+    } finally {
+      await client.close();
+    }
+  });
 }

@@ -1,5 +1,6 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CloudflareClient, describeLift, RateBudget } from '../cloudflare';
+import { CloudflareClient, type ClientOptions, type Credentials, describeLift, type RateBudget, RateBudgets } from '../cloudflare';
 import { AppError } from '../core/appError';
 import type { AccountProfile } from '../core/accounts';
 import type { Logger } from '../core/logger';
@@ -13,22 +14,31 @@ function showLockout(liftsAt: number): void {
 }
 
 /**
- * One Cloudflare client per account, built from the current settings. Each account has
- * its own rate budget (Cloudflare counts requests per user or token), shared by every
- * caller so refreshes, writes and probes together stay under the limit. Clients are
+ * One Cloudflare client per account, built from the current settings. Requests count in
+ * the rate budget of the Cloudflare user behind the credentials (see RateBudgets), shared
+ * with every other VS Code window through a file in global storage, so refreshes, writes,
+ * probes and credential checks of all windows together stay under the limit. Clients are
  * rebuilt when the settings change.
  */
 export class ClientPool implements vscode.Disposable {
   /** Promises, not clients: concurrent first calls (zone prefetch) share one client. */
   private readonly clients = new Map<string, Promise<CloudflareClient>>();
-  /** Per account, with the API base URL it counts for: another server (a simulator) keeps its own count. */
-  private readonly budgets = new Map<string, { readonly budget: RateBudget; readonly baseUrl: string }>();
+  private readonly budgets: RateBudgets;
+  /** The budget each account's client counts in, for `requestsAvailable`. */
+  private readonly accountBudgets = new Map<string, RateBudget>();
 
   constructor(
     private readonly store: AccountStore,
     private readonly settings: () => Settings,
     private readonly logger: Logger,
-  ) {}
+    storageFolder: string,
+  ) {
+    this.budgets = new RateBudgets({
+      directory: path.join(storageFolder, 'rate-budgets'),
+      logger,
+      unpacedClient: (credentials, baseUrl) => new CloudflareClient({ ...this.clientOptions(), baseUrl, credentials, rateBudget: false, retries: { max: 0 } }),
+    });
+  }
 
   clientFor(profile: AccountProfile): Promise<CloudflareClient> {
     const existing = this.clients.get(profile.key);
@@ -42,33 +52,41 @@ export class ClientPool implements vscode.Disposable {
     return created;
   }
 
+  /**
+   * A client for credentials not stored yet (checking them before "Add" or "Update"),
+   * counting in their user's budget like any other. The caller closes it.
+   */
+  async transientClient(credentials: Credentials, signal?: AbortSignal): Promise<CloudflareClient> {
+    const baseUrl = this.settings().apiBaseUrl;
+    const rateBudget = await this.budgets.forCredentials(credentials, baseUrl, signal);
+    return new CloudflareClient({ ...this.clientOptions(), baseUrl, credentials, rateBudget });
+  }
+
   private async create(profile: AccountProfile): Promise<CloudflareClient> {
     const credentials = await this.store.credentials(profile);
     if (credentials === undefined) {
       throw new AppError('no_credentials', `The credentials of "${profile.label}" are gone. Remove the account and add it again.`);
     }
-    const settings = this.settings();
-    let entry = this.budgets.get(profile.key);
-    if (entry?.baseUrl !== settings.apiBaseUrl) {
-      entry = { budget: new RateBudget(), baseUrl: settings.apiBaseUrl };
-      this.budgets.set(profile.key, entry);
-    }
+    const baseUrl = this.settings().apiBaseUrl;
+    const rateBudget = await this.budgets.forCredentials(credentials, baseUrl);
+    this.accountBudgets.set(profile.key, rateBudget);
+    return new CloudflareClient({ ...this.clientOptions(), baseUrl, credentials, rateBudget });
+  }
+
+  private clientOptions(): Pick<ClientOptions, 'logger' | 'concurrency' | 'proxy' | 'userAgent' | 'onRateLimitWait'> {
     const proxyUrl = vscode.workspace.getConfiguration('http').get<string>('proxy')?.trim();
-    return new CloudflareClient({
-      baseUrl: settings.apiBaseUrl,
-      credentials,
+    return {
       logger: this.logger,
-      concurrency: settings.concurrency,
-      rateBudget: entry.budget,
+      concurrency: this.settings().concurrency,
       proxy: { env: process.env, ...(proxyUrl ? { url: proxyUrl } : {}) },
       userAgent: `cloudflare-certificates-vscode/${vscode.version}`,
-      onRateLimitWait: (liftsAt) => showLockout(liftsAt),
-    });
+      onRateLimitWait: (liftsAt: number) => showLockout(liftsAt),
+    };
   }
 
   /** Requests the account's rate budget allows now; with no client yet, nothing is spent. */
   requestsAvailable(key: string): number {
-    return this.budgets.get(key)?.budget.available ?? Number.POSITIVE_INFINITY;
+    return this.accountBudgets.get(key)?.available ?? Number.POSITIVE_INFINITY;
   }
 
   /** Drops every client (their connections close); the next call builds new ones. */
@@ -78,11 +96,14 @@ export class ClientPool implements vscode.Disposable {
     await Promise.allSettled(clients.map(async (client) => (await client).close()));
   }
 
-  /** Forgets an account's client, e.g. after its token changed or it was removed. */
+  /**
+   * Forgets an account's client, e.g. after its token changed or it was removed. Its
+   * budget stays: it belongs to the Cloudflare user, whose requests still count.
+   */
   async forget(key: string): Promise<void> {
     const client = this.clients.get(key);
     this.clients.delete(key);
-    this.budgets.delete(key);
+    this.accountBudgets.delete(key);
     await client?.then((created) => created.close(), () => undefined);
   }
 

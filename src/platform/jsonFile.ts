@@ -1,6 +1,6 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Logger } from '../core/logger';
+import { LockedJsonFile } from '../core/storage/lockedJsonFile';
 
 /**
  * A JSON document in the extension's global storage folder, for state that changes often
@@ -8,56 +8,64 @@ import type { Logger } from '../core/logger';
  * extension's whole globalState as one value and writes it back whole, so frequent
  * writes of one key can revert a concurrent write of another (microsoft/vscode#137132),
  * e.g. an account just removed.
+ *
+ * Every window of VS Code shares the folder, so each save merges with what is stored
+ * (see LockedJsonFile): the caller says how, given the stored value.
  */
 export class JsonFile {
-  private writing: Promise<void> | undefined;
+  private readonly document: LockedJsonFile;
+  /** One change at a time in this process; the file lock orders them between processes. */
+  private chain: Promise<unknown> = Promise.resolve();
   private queued = false;
+  private latest: ((stored: unknown) => unknown) | undefined;
 
-  constructor(
-    private readonly file: string,
-    private readonly logger: Logger,
-  ) {}
+  constructor(file: string, private readonly logger: Logger) {
+    this.document = new LockedJsonFile(file, logger);
+  }
 
   /** The stored value, or undefined when there is none or it cannot be read (logged). */
   read(): unknown {
-    try {
-      return JSON.parse(fs.readFileSync(this.file, 'utf8')) as unknown;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.logger.warn(`Reading ${path.basename(this.file)} failed; starting empty`, error);
-      return undefined;
-    }
+    return this.document.readSync();
   }
 
   /**
-   * Saves what `snapshot` returns when the write happens: at most one write in flight and
-   * one queued, however often it is asked for. Written to a temporary file and renamed, so
-   * a crash mid-write leaves the previous document whole.
+   * Saves what `merge` makes of the stored value when the write happens: at most one
+   * write in flight and one queued, however often it is asked for, with the latest `merge`.
    */
-  save(snapshot: () => unknown): void {
-    if (this.writing !== undefined) {
-      this.queued = true;
-      return;
-    }
-    this.queued = false;
-    this.writing = this.write(snapshot).finally(() => {
-      this.writing = undefined;
-      if (this.queued) this.save(snapshot);
-    });
+  save(merge: (stored: unknown) => unknown): void {
+    this.latest = merge;
+    if (this.queued) return;
+    this.queued = true;
+    void this.enqueue(() => {
+      this.queued = false;
+      const latest = this.latest ?? ((stored: unknown) => stored);
+      return this.document.update(latest);
+    }).catch(() => undefined);
+  }
+
+  /** A change now, not coalesced: resolves once it is on disk; rejects when the write fails (logged). */
+  update(merge: (stored: unknown) => unknown): Promise<void> {
+    return this.enqueue(() => this.document.update(merge));
   }
 
   /** Resolves once every save asked for so far is on disk (or has failed, logged). */
   async whenSaved(): Promise<void> {
-    while (this.writing !== undefined) await this.writing;
+    let seen: Promise<unknown> | undefined;
+    while (seen !== this.chain) {
+      seen = this.chain;
+      await seen;
+    }
   }
 
-  private async write(snapshot: () => unknown): Promise<void> {
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    try {
-      await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
-      await fs.promises.writeFile(temporary, JSON.stringify(snapshot()), 'utf8');
-      await fs.promises.rename(temporary, this.file);
-    } catch (error) {
-      this.logger.warn(`Saving ${path.basename(this.file)} failed`, error);
-    }
+  private enqueue(job: () => Promise<unknown>): Promise<void> {
+    const run = this.chain.then(job).then(
+      () => undefined,
+      (error: unknown) => {
+        this.logger.warn(`Saving ${path.basename(this.document.file)} failed`, error);
+        throw error;
+      },
+    );
+    this.chain = run.catch(() => undefined);
+    return run;
   }
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../commands/ids';
 import type { Clock } from '../core/clock';
-import { describeTransition, planNotifications, type Notice, type NotificationSettings } from '../core/explorer/notificationPolicy';
+import { describeTransition, notifiedId, NotifiedTransitions, planNotifications, type Notice, type NotificationSettings } from '../core/explorer/notificationPolicy';
 import type { ObjectRef } from '../core/explorer/objectRef';
 import { detectTransitions, type ObjectsLoaded, type ObjectTransition } from '../core/explorer/transitions';
 import type { Logger } from '../core/logger';
@@ -62,7 +62,7 @@ export class TransitionNotifier implements vscode.Disposable {
           await this.deps.whenIdle();
           await new Promise((resolve) => setTimeout(resolve, settleMs));
         } while (this.heardMore && !this.disposed);
-        this.announce();
+        await this.announce();
       }
     } catch (error) {
       this.deps.logger.warn('Announcing status changes failed', error);
@@ -72,16 +72,23 @@ export class TransitionNotifier implements vscode.Disposable {
     }
   }
 
-  private announce(): void {
+  private async announce(): Promise<void> {
     const transitions = this.pending;
     this.pending = [];
     if (this.disposed) return;
     const now = this.deps.clock.now();
-    const plan = planNotifications(transitions, { settings: this.deps.notificationSettings(), notified: this.deps.store.notified, now });
-    if (plan.remember.length > 0) {
-      this.deps.store.notified.remember(plan.remember, now);
-      this.deps.store.notifiedChanged();
+    const settings = this.deps.notificationSettings();
+    let plan = planNotifications(transitions, { settings, notified: this.deps.store.notified, now });
+    if (plan.remember.length === 0) return;
+    // Another window may have seen the same change: only what this one claims is shown.
+    const claimed = new Set(await this.deps.store.claimNotified(plan.remember, now));
+    if (claimed.size < plan.remember.length) {
+      plan = planNotifications(
+        transitions.filter((transition) => claimed.has(notifiedId(transition))),
+        { settings, notified: new NotifiedTransitions(), now },
+      );
     }
+    if (this.disposed) return;
     for (const notice of plan.notices) void this.show(notice);
   }
 

@@ -210,6 +210,22 @@ export class NotifiedTransitions {
     }
   }
 
+  /**
+   * Takes in what another window stored: an id known to either is known, at the later
+   * time; then the oldest are forgotten as `remember` does.
+   */
+  absorb(stored: unknown, logger: Logger, now: number): void {
+    const other = NotifiedTransitions.restore(stored, logger, this.limits);
+    for (const [id, at] of other.entries) {
+      const ours = this.entries.get(id);
+      if (ours === undefined || ours < at) this.entries.set(id, at);
+    }
+    const ordered = [...this.entries].sort(([, a], [, b]) => a - b);
+    this.entries.clear();
+    for (const [id, at] of ordered) this.entries.set(id, at);
+    this.remember([], now);
+  }
+
   toJSON(): StoredNotified {
     return [...this.entries];
   }

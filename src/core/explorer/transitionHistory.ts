@@ -139,6 +139,30 @@ export class TransitionHistory {
     return history;
   }
 
+  /**
+   * Takes in a stored history written by another window: each object's transitions
+   * become the union of both, in time order; objects are re-ordered by their latest
+   * change. Listeners are not told (the panel reads history when it draws).
+   */
+  absorb(stored: unknown, logger: Logger): void {
+    const other = TransitionHistory.restore(stored, logger, this.limits);
+    if (other.entries.size === 0) return;
+    for (const [key, theirs] of other.entries) {
+      const ours = this.entries.get(key) ?? [];
+      const seen = new Set(ours.map(transitionId));
+      const merged = [...ours, ...theirs.filter((entry) => !seen.has(transitionId(entry)))].sort((a, b) => a.at - b.at);
+      this.entries.set(key, merged.slice(-this.limits.perObject));
+    }
+    const ordered = [...this.entries].sort(([, a], [, b]) => lastAt(a) - lastAt(b));
+    this.entries.clear();
+    this.count = 0;
+    for (const [key, list] of ordered) {
+      this.entries.set(key, list);
+      this.count += list.length;
+    }
+    this.evict();
+  }
+
   /** Drops the least recently changed objects while over a limit. */
   private evict(): void {
     for (const [key, list] of this.entries) {
@@ -151,6 +175,14 @@ export class TransitionHistory {
   private fire(keys: readonly string[]): void {
     for (const listener of [...this.listeners]) listener(keys);
   }
+}
+
+function transitionId(entry: Transition): string {
+  return `${entry.at}|${entry.field}|${entry.from ?? ''}|${entry.to}`;
+}
+
+function lastAt(list: readonly Transition[]): number {
+  return list.at(-1)?.at ?? 0;
 }
 
 function lastStatus(list: readonly Transition[], field: TransitionField): string | undefined {

@@ -45,9 +45,41 @@ describe('JsonFile', () => {
     assert.deepEqual(file.read(), { value: 50 });
   });
 
-  it('starts empty, with a warning, from a corrupt document', () => {
-    fs.writeFileSync(path.join(folder, 'state.json'), '{ not json');
-    assert.equal(new JsonFile(path.join(folder, 'state.json'), logger).read(), undefined);
+  it('starts empty from a corrupt document, then moves it aside (kept, named in the log) instead of overwriting it', async () => {
+    const target = path.join(folder, 'state.json');
+    fs.writeFileSync(target, '{ not json');
+    const file = new JsonFile(target, logger);
+    assert.equal(file.read(), undefined);
     assert.ok(logger.entries.some((entry) => entry.level === 'warn' && /state\.json/.test(entry.message)));
+    file.save(() => ({ fresh: true }));
+    await file.whenSaved();
+    const aside = fs.readdirSync(folder).filter((name) => name.startsWith('state.json.corrupt-'));
+    assert.equal(aside.length, 1, fs.readdirSync(folder).join(', '));
+    assert.equal(fs.readFileSync(path.join(folder, aside[0] ?? ''), 'utf8'), '{ not json', 'the corrupt document is kept');
+    assert.ok(logger.entries.some((entry) => entry.level === 'warn' && entry.message.includes(path.join(folder, aside[0] ?? ''))), 'the log names where it went');
+    assert.deepEqual(file.read(), { fresh: true });
+  });
+
+  it('merges with what another writer stored since it was read', async () => {
+    const target = path.join(folder, 'state.json');
+    const one = new JsonFile(target, logger);
+    const two = new JsonFile(target, logger);
+    const union = (mine: readonly number[]) => (stored: unknown): number[] => [...new Set([...(Array.isArray(stored) ? (stored as number[]) : []), ...mine])].sort();
+    await Promise.all([one.update(union([1, 2])), two.update(union([3])), one.update(union([4]))]);
+    assert.deepEqual(one.read(), [1, 2, 3, 4]);
+  });
+
+  // /dev/full answers every write with ENOSPC: a full disk, for real.
+  (fs.existsSync('/dev/full') ? it : it.skip)('leaves no temporary file and the previous document whole when the disk is full', async () => {
+    const target = path.join(folder, 'state.json');
+    const file = new JsonFile(target, logger);
+    file.save(() => ({ version: 1 }));
+    await file.whenSaved();
+    fs.symlinkSync('/dev/full', `${target}.${process.pid}.tmp`);
+    file.save(() => ({ version: 2 }));
+    await file.whenSaved();
+    assert.deepEqual(fs.readdirSync(folder).filter((name) => name.endsWith('.tmp')), [], 'the temporary file is removed');
+    assert.deepEqual(file.read(), { version: 1 });
+    assert.ok(logger.entries.some((entry) => entry.level === 'warn' && /Saving state\.json failed/.test(entry.message)));
   });
 });
