@@ -1,12 +1,15 @@
 import { parseArgs } from 'node:util';
-import { CloudflareClient, type CloudflareErrorCode, defaultBaseUrl, gatherInventory, type Inventory, type RetryOptions } from '../cloudflare';
+import { CloudflareClient, type CloudflareErrorCode, defaultBaseUrl, gatherInventory, type Inventory, type RateBudget, type RetryOptions } from '../cloudflare';
 import { type Clock, systemClock } from '../core/clock';
 import { credentialsFromEnv } from './cliCredentials';
 import { type InventoryJson, assessedObjects, errorJson, needsAttention, toInventoryJson } from './inventoryJson';
 import { renderInventoryTable } from './inventoryTable';
 import { type CliCommand, type CliIo, ExitCode } from './io';
 
-const usage = `Usage: cfcerts inventory [--api-base URL] [--account ID] [--zone NAME]... [--json]
+/** The default no-progress deadline: longer than a long Retry-After wait, short enough to notice a hang. */
+const defaultTimeoutSeconds = 120;
+
+const usage = `Usage: cfcerts inventory [--api-base URL] [--account ID] [--zone NAME]... [--timeout SECONDS] [--json]
 
 Lists every zone's certificate packs, custom certificates, custom hostnames, client
 certificates and fallback origin, each with its lifecycle status.
@@ -15,6 +18,9 @@ Options:
   --api-base URL   API base URL (default: $CLOUDFLARE_API_BASE_URL, else ${defaultBaseUrl})
   --account ID     only this account's zones (required for an account-owned cfat_ token)
   --zone NAME      only this zone; repeat for several
+  --timeout SECONDS
+                   give up when nothing new arrives for this long (default ${defaultTimeoutSeconds});
+                   waiting for the rate limit's next window counts as progress
   --json           print JSON: Cloudflare's objects as sent, each with an "assessment"
 
 Credentials: CLOUDFLARE_API_TOKEN, or CLOUDFLARE_API_KEY with CLOUDFLARE_EMAIL.
@@ -23,12 +29,13 @@ Exit codes: 0 all well; 1 something needs attention or some calls failed;
 2 bad usage, missing or rejected credentials, or the API cannot be reached.`;
 
 /** Zone-listing failures that mean nothing could be listed at all: the run is void, not partial. */
-const fatalCodes: ReadonlySet<CloudflareErrorCode> = new Set(['invalid_token', 'expired_token', 'missing_permission', 'no_credentials', 'network', 'timeout']);
+const fatalCodes: ReadonlySet<CloudflareErrorCode> = new Set(['invalid_token', 'expired_token', 'missing_permission', 'no_credentials', 'network', 'timeout', 'no_progress']);
 
-/** What tests replace: the clock (so retry waits pass quickly) and the retry policy. */
+/** What tests replace: the clock (so retry waits pass quickly), the retry policy and the rate budget. */
 export interface InventoryCommandOptions {
   readonly clock?: Clock;
   readonly retries?: RetryOptions;
+  readonly rateBudget?: RateBudget;
 }
 
 interface ParsedArgs {
@@ -36,6 +43,7 @@ interface ParsedArgs {
   readonly accountId?: string;
   readonly zoneNames?: readonly string[];
   readonly json: boolean;
+  readonly timeoutMs: number;
 }
 
 function parse(args: readonly string[], env: CliIo['env']): ParsedArgs | string {
@@ -43,7 +51,7 @@ function parse(args: readonly string[], env: CliIo['env']): ParsedArgs | string 
   try {
     ({ values } = parseArgs({
       args: [...args],
-      options: { 'api-base': { type: 'string' }, account: { type: 'string' }, zone: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+      options: { 'api-base': { type: 'string' }, account: { type: 'string' }, zone: { type: 'string', multiple: true }, timeout: { type: 'string' }, json: { type: 'boolean' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -62,7 +70,11 @@ function parse(args: readonly string[], env: CliIo['env']): ParsedArgs | string 
   if (zoneNames?.some((name) => name === '') === true) {
     return '--zone needs a zone name.';
   }
-  return { apiBase, json: values.json === true, ...(accountId === undefined ? {} : { accountId }), ...(zoneNames === undefined ? {} : { zoneNames }) };
+  const timeout = values.timeout === undefined ? defaultTimeoutSeconds : Number(values.timeout.trim());
+  if (values.timeout?.trim() === '' || !Number.isFinite(timeout) || timeout <= 0 || timeout > 86_400) {
+    return '--timeout needs a number of seconds between 0 and 86400.';
+  }
+  return { apiBase, json: values.json === true, timeoutMs: timeout * 1000, ...(accountId === undefined ? {} : { accountId }), ...(zoneNames === undefined ? {} : { zoneNames }) };
 }
 
 /** Set when no zone could be listed because of the credentials or the network: exit 2, not 1. */
@@ -98,10 +110,23 @@ async function run(args: readonly string[], io: CliIo, options: InventoryCommand
     return ExitCode.usage;
   }
   const clock = options.clock ?? systemClock;
-  const client = new CloudflareClient({ baseUrl: parsed.apiBase, credentials: found.credentials, clock, ...(options.retries === undefined ? {} : { retries: options.retries }) });
+  const client = new CloudflareClient({
+    baseUrl: parsed.apiBase,
+    credentials: found.credentials,
+    clock,
+    ...(options.retries === undefined ? {} : { retries: options.retries }),
+    ...(options.rateBudget === undefined ? {} : { rateBudget: options.rateBudget }),
+  });
   let inventory: Inventory;
   try {
-    inventory = await gatherInventory(client, { signal: io.signal, ...(parsed.accountId === undefined ? {} : { accountId: parsed.accountId }), ...(parsed.zoneNames === undefined ? {} : { zoneNames: parsed.zoneNames }) });
+    inventory = await gatherInventory(client, {
+      signal: io.signal,
+      clock,
+      noProgressMs: parsed.timeoutMs,
+      // Said on stderr, so a long wait for the next rate window is not taken for a hang.
+      onPacing: (waiting) => io.stderr(`cfcerts inventory: pacing to stay within Cloudflare's rate limit; ${waiting} request(s) wait for the next window.\n`),
+      ...(parsed.accountId === undefined ? {} : { accountId: parsed.accountId }), ...(parsed.zoneNames === undefined ? {} : { zoneNames: parsed.zoneNames }),
+    });
   } catch (error) {
     // Only cancellation (Ctrl+C) gets here; the inventory keeps every other failure local.
     io.stderr(`cfcerts inventory: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -110,8 +135,10 @@ async function run(args: readonly string[], io: CliIo, options: InventoryCommand
     await client.close();
   }
   const fatal = fatalError(inventory);
+  const stalled = inventory.errors.some((error) => error.code === 'no_progress') || inventory.zones.some((zone) => zone.errors.some((error) => error.code === 'no_progress'));
+  const timeoutHint = `cfcerts inventory: nothing new arrived for ${parsed.timeoutMs / 1000} s; --timeout sets how long to wait.\n`;
   if (fatal !== undefined) {
-    io.stderr(`cfcerts inventory: ${fatal}\n`);
+    io.stderr(`cfcerts inventory: ${fatal}\n${stalled ? timeoutHint : ''}`);
     return ExitCode.usage;
   }
   const json = toInventoryJson(inventory);
@@ -123,6 +150,7 @@ async function run(args: readonly string[], io: CliIo, options: InventoryCommand
   if (failed > inventory.errors.length) {
     io.stderr(`cfcerts inventory: ${failed - inventory.errors.length} zone collection call(s) failed; see "errors" under each zone.\n`);
   }
+  if (stalled) io.stderr(timeoutHint);
   return attention > 0 || failed > 0 ? ExitCode.problemsFound : ExitCode.ok;
 }
 
