@@ -1,14 +1,14 @@
 import { setMaxListeners } from 'node:events';
+import { systemClock } from '../core/clock';
+import { type Listed } from './api';
 import { type CloudflareClient } from './client';
 import { listCertificatePacks } from './endpoints/certificatePacks';
 import { listClientCertificates } from './endpoints/clientCertificates';
 import { listCustomCertificates } from './endpoints/customCertificates';
 import { getFallbackOrigin, listCustomHostnames } from './endpoints/customHostnames';
 import { zoneQuery } from './endpoints/zones';
-import { systemClock } from '../core/clock';
 import { CloudflareApiError } from './errors';
 import { type Inventory, type InventoryCollection, type InventoryError, type InventoryOptions, type ZoneInventory } from './inventoryTypes';
-import { type Listed } from './api';
 import { maxPerPage, readPages } from './pagination';
 import { ProgressDeadline } from './progressDeadline';
 import { Permission } from './permissions';
