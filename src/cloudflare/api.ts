@@ -2,9 +2,11 @@ import { type Dispatcher } from 'undici';
 import { type Logger } from '../core/logger';
 import { type Credentials, type CredentialsSource, resolveCredentials } from './credentials';
 import { type Shape } from './guards';
-import { fetchAllPages, maxPerPage, type Page } from './pagination';
+import { type Envelope } from './envelope';
+import { CloudflareApiError } from './errors';
+import { maxPerPage, type Page, readPages } from './pagination';
 import { type Parsed, parseList, parseOne } from './parse';
-import { type Query, type Transport } from './transport';
+import { type ApiRequest, type Query, type Transport } from './transport';
 
 export interface CallOptions {
   readonly signal?: AbortSignal | undefined;
@@ -16,11 +18,18 @@ export interface CheckedPage<T> extends Page<T> {
   readonly rejected: number;
 }
 
+/** A whole list: the items read, and why the pager cut it short when it did (shown as an error, items kept). */
+export interface Listed<T> extends Parsed<T> {
+  readonly stopped?: CloudflareApiError;
+}
+
 /**
  * What the endpoint functions build on: send a call, check its result, page through a
  * list. Endpoints stay one-liners about paths and parameters.
  */
 export class Api {
+  private readonly answerListeners = new Set<() => void>();
+
   constructor(
     private readonly transport: Transport,
     private readonly credentialsSource: CredentialsSource,
@@ -31,8 +40,32 @@ export class Api {
     return resolveCredentials(this.credentialsSource);
   }
 
+  /**
+   * Calls `listener` on every answer from the server, errors included (a timeout or a
+   * refused connection is no answer): what a no-progress deadline counts. Returns the unsubscribe.
+   */
+  onAnswer(listener: () => void): () => void {
+    this.answerListeners.add(listener);
+    return () => this.answerListeners.delete(listener);
+  }
+
+  private async send(request: ApiRequest): Promise<Envelope> {
+    try {
+      const envelope = await this.transport.send(request);
+      this.answered();
+      return envelope;
+    } catch (error) {
+      if (CloudflareApiError.is(error) && error.status !== undefined) this.answered();
+      throw error;
+    }
+  }
+
+  private answered(): void {
+    for (const listener of this.answerListeners) listener();
+  }
+
   async result(method: Dispatcher.HttpMethod, path: string, options: CallOptions & { query?: Query; body?: unknown } = {}): Promise<unknown> {
-    const envelope = await this.transport.send({ method, path, query: options.query, body: options.body, permission: options.permission, signal: options.signal });
+    const envelope = await this.send({ method, path, query: options.query, body: options.body, permission: options.permission, signal: options.signal });
     return envelope.result;
   }
 
@@ -45,7 +78,7 @@ export class Api {
   }
 
   async page<T>(path: string, query: Query, fields: Shape<T>, what: string, page: number, perPage: number, options: CallOptions & { urgent?: boolean } = {}): Promise<CheckedPage<T>> {
-    const envelope = await this.transport.send({
+    const envelope = await this.send({
       method: 'GET',
       path,
       query: { ...query, page, per_page: perPage },
@@ -57,15 +90,16 @@ export class Api {
     return { items: parsed.items, rejected: parsed.rejected, resultInfo: envelope.resultInfo };
   }
 
-  /** Every page of a list at `per_page=50`, with the count of malformed items left out. */
-  async all<T>(path: string, query: Query, fields: Shape<T>, what: string, options: CallOptions & { onPage?: (page: CheckedPage<T>) => void } = {}): Promise<Parsed<T>> {
-    let rejected = 0;
-    const items = await fetchAllPages<T>(async (page, urgent) => {
-      const result = await this.page(path, query, fields, what, page, maxPerPage, { ...options, urgent });
-      rejected += result.rejected;
-      options.onPage?.(result);
-      return result;
-    }, maxPerPage);
-    return { items, rejected };
+  /** Every page of a list at `per_page=50`, through the one pager: malformed items left out are counted, a cut-short listing says why. */
+  async all<T extends { readonly id: string }>(path: string, query: Query, fields: Shape<T>, what: string, options: CallOptions & { onPage?: (page: CheckedPage<T>) => void } = {}): Promise<Listed<T>> {
+    const read = await readPages<T>(
+      async ({ page, urgent, signal }) => {
+        const result = await this.page(path, query, fields, what, page, maxPerPage, { ...options, signal, urgent });
+        options.onPage?.(result);
+        return result;
+      },
+      { what, perPage: maxPerPage, ...(options.signal === undefined ? {} : { signal: options.signal }) },
+    );
+    return { items: read.items, rejected: read.rejected, ...(read.stopped === undefined ? {} : { stopped: read.stopped }) };
   }
 }

@@ -1,7 +1,8 @@
 import { type Dispatcher } from 'undici';
 import { type Clock, systemClock } from '../core/clock';
 import { type Logger, silentLogger } from '../core/logger';
-import { Api, type CheckedPage } from './api';
+import { Api, type CheckedPage, type Listed } from './api';
+import { type CloudflareApiError } from './errors';
 import { type CredentialsSource } from './credentials';
 import { listAccounts } from './endpoints/accounts';
 import { getCertificatePack, getCertificatePackQuota, listCertificatePacks, restartPackValidation } from './endpoints/certificatePacks';
@@ -48,6 +49,14 @@ export interface ClientOptions {
   readonly onRateLimitWait?: (liftsAt: number) => void;
 }
 
+/** Told why a whole-list read was cut short; the items read are still returned. */
+export type OnStopped = (error: CloudflareApiError) => void;
+
+function itemsOf<Item>(listed: Listed<Item>, onStopped: OnStopped | undefined): Item[] {
+  if (listed.stopped !== undefined) onStopped?.(listed.stopped);
+  return listed.items;
+}
+
 /** The Cloudflare API v4 client for everything the certificate monitor reads and the few writes it makes. */
 export class CloudflareClient {
   /** @internal The call layer the inventory builds on. */
@@ -55,6 +64,7 @@ export class CloudflareClient {
   private readonly transport: Transport;
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
+  private readonly rateBudget: RateBudget | undefined;
 
   constructor(options: ClientOptions) {
     const logger = options.logger ?? silentLogger;
@@ -76,6 +86,7 @@ export class CloudflareClient {
       this.dispatcher = options.dispatcher;
     }
     const rateBudget = options.rateBudget === false ? undefined : (options.rateBudget ?? new RateBudget({ clock }));
+    this.rateBudget = rateBudget;
     this.transport = new Transport({
       baseUrl,
       credentials: options.credentials,
@@ -97,6 +108,16 @@ export class CloudflareClient {
   /** Live counters: requests sent (retries included), retries, 429s seen, failed calls, body bytes read. */
   get stats(): Readonly<TransportStats> {
     return this.transport.stats;
+  }
+
+  /** Requests waiting for the rate budget right now (0 without one): the client is pacing itself. */
+  get pacing(): number {
+    return this.rateBudget?.waiting ?? 0;
+  }
+
+  /** Calls `listener` on every answer from the server; returns the unsubscribe. */
+  onAnswer(listener: () => void): () => void {
+    return this.api.onAnswer(listener);
   }
 
   verifyToken(signal?: AbortSignal): Promise<T.TokenVerification> {
@@ -129,8 +150,8 @@ export class CloudflareClient {
   }
 
   /** All packs, whatever their status (`status=all`). */
-  async listCertificatePacks(zoneId: string, signal?: AbortSignal): Promise<T.CertificatePack[]> {
-    return (await listCertificatePacks(this.api, zoneId, signal)).items;
+  async listCertificatePacks(zoneId: string, signal?: AbortSignal, onStopped?: OnStopped): Promise<T.CertificatePack[]> {
+    return itemsOf(await listCertificatePacks(this.api, zoneId, signal), onStopped);
   }
 
   getCertificatePack(zoneId: string, packId: string, signal?: AbortSignal): Promise<T.CertificatePack> {
@@ -149,16 +170,16 @@ export class CloudflareClient {
     return getUniversalSslSettings(this.api, zoneId, signal);
   }
 
-  async listCustomCertificates(zoneId: string, signal?: AbortSignal): Promise<T.CustomCertificate[]> {
-    return (await listCustomCertificates(this.api, zoneId, signal)).items;
+  async listCustomCertificates(zoneId: string, signal?: AbortSignal, onStopped?: OnStopped): Promise<T.CustomCertificate[]> {
+    return itemsOf(await listCustomCertificates(this.api, zoneId, signal), onStopped);
   }
 
   getCustomCertificate(zoneId: string, certificateId: string, signal?: AbortSignal): Promise<T.CustomCertificate> {
     return getCustomCertificate(this.api, zoneId, certificateId, signal);
   }
 
-  async listCustomHostnames(zoneId: string, filter: CustomHostnameFilter = {}, signal?: AbortSignal): Promise<T.CustomHostname[]> {
-    return (await listCustomHostnames(this.api, zoneId, filter, signal)).items;
+  async listCustomHostnames(zoneId: string, filter: CustomHostnameFilter = {}, signal?: AbortSignal, onStopped?: OnStopped): Promise<T.CustomHostname[]> {
+    return itemsOf(await listCustomHostnames(this.api, zoneId, filter, signal), onStopped);
   }
 
   customHostnamesPage(zoneId: string, options: CustomHostnameFilter & { page: number; perPage?: number }, signal?: AbortSignal): Promise<CheckedPage<T.CustomHostname>> {
@@ -175,8 +196,8 @@ export class CloudflareClient {
   }
 
   /** All client certificates, revoked ones included (`status=all`). */
-  async listClientCertificates(zoneId: string, signal?: AbortSignal): Promise<T.ClientCertificate[]> {
-    return (await listClientCertificates(this.api, zoneId, signal)).items;
+  async listClientCertificates(zoneId: string, signal?: AbortSignal, onStopped?: OnStopped): Promise<T.ClientCertificate[]> {
+    return itemsOf(await listClientCertificates(this.api, zoneId, signal), onStopped);
   }
 
   getClientCertificate(zoneId: string, certificateId: string, signal?: AbortSignal): Promise<T.ClientCertificate> {

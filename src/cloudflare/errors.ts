@@ -3,7 +3,9 @@ import { AppError } from '../core/appError';
 /**
  * Stable codes callers match on. `invalid_token` covers unknown, revoked and malformed
  * credentials; `expired_token` a token whose verify status is `expired` or `disabled`;
- * `missing_permission` a valid token without the permission group the call needs.
+ * `missing_permission` a valid token without the permission group the call needs;
+ * `incomplete_listing` a list the pager cut short (the items read are kept);
+ * `no_progress` a run that received nothing new for its whole no-progress deadline.
  */
 export type CloudflareErrorCode =
   | 'invalid_token'
@@ -16,6 +18,8 @@ export type CloudflareErrorCode =
   | 'timeout'
   | 'bad_response'
   | 'bad_request'
+  | 'incomplete_listing'
+  | 'no_progress'
   | 'no_credentials'
   | 'cancelled';
 

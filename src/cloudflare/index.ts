@@ -1,5 +1,5 @@
 // The public surface of src/cloudflare: everything other folders may import.
-export { CloudflareClient, type ClientOptions, defaultBaseUrl } from './client';
+export { CloudflareClient, type ClientOptions, defaultBaseUrl, type OnStopped } from './client';
 export { type CheckedPage } from './api';
 export { type Credentials, type CredentialsSource, isAccountToken } from './credentials';
 export { CloudflareApiError, type CloudflareErrorCode, type CloudflareMessage } from './errors';
@@ -8,7 +8,7 @@ export { type CustomHostnameFilter } from './endpoints/customHostnames';
 export { type ZoneFilter } from './endpoints/zones';
 export { gatherInventory, toInventoryError } from './inventory';
 export type { Inventory, InventoryCollection, InventoryError, InventoryOptions, InventoryProgress, ZoneInventory } from './inventoryTypes';
-export { maxPerPage } from './pagination';
+export { maxPerPage, type PagesRead, readPages } from './pagination';
 export { Permission } from './permissions';
 export { bypasses, type ProxyOptions, proxyFor } from './proxy';
 export { RateBudget, type RateBudgetOptions } from './rateBudget';

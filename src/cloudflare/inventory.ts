@@ -1,4 +1,6 @@
 import { setMaxListeners } from 'node:events';
+import { systemClock } from '../core/clock';
+import { type Listed } from './api';
 import { type CloudflareClient } from './client';
 import { listCertificatePacks } from './endpoints/certificatePacks';
 import { listClientCertificates } from './endpoints/clientCertificates';
@@ -7,8 +9,8 @@ import { getFallbackOrigin, listCustomHostnames } from './endpoints/customHostna
 import { zoneQuery } from './endpoints/zones';
 import { CloudflareApiError } from './errors';
 import { type Inventory, type InventoryCollection, type InventoryError, type InventoryOptions, type ZoneInventory } from './inventoryTypes';
-import { announcedPages, fetchAllPages, maxPerPage } from './pagination';
-import { type Parsed } from './parse';
+import { maxPerPage, readPages } from './pagination';
+import { ProgressDeadline } from './progressDeadline';
 import { Permission } from './permissions';
 import { zoneShape } from './schemas';
 import { type Zone } from './types';
@@ -41,6 +43,8 @@ class InventoryRun {
   private readonly errors: InventoryError[] = [];
   private done = 0;
   private total = 0;
+  /** Set when the no-progress deadline ended the run. */
+  private stalled: CloudflareApiError | undefined;
 
   constructor(
     private readonly client: CloudflareClient,
@@ -57,6 +61,7 @@ class InventoryRun {
       onAbort();
     }
     outer?.addEventListener('abort', onAbort, { once: true });
+    const deadline = this.startDeadline();
     const before = this.client.stats.requests;
     try {
       await this.listZones();
@@ -64,11 +69,12 @@ class InventoryRun {
       for (let i = 0; i < this.tasks.length; i++) {
         await this.tasks[i];
       }
-      if (this.signal.aborted) {
+      if (this.signal.aborted && this.stalled === undefined) {
         throw new CloudflareApiError('cancelled', 'The inventory was cancelled', { cause: this.signal.reason });
       }
     } finally {
       outer?.removeEventListener('abort', onAbort);
+      deadline?.();
     }
     const zones = [...this.zones.values()].sort((a, b) => a.order - b.order).map((entry) => entry.inventory);
     return {
@@ -78,6 +84,37 @@ class InventoryRun {
       complete: this.errors.length === 0 && zones.every((zone) => zone.errors.length === 0),
       requests: this.client.stats.requests - before,
     };
+  }
+
+  /**
+   * Ends the run once nothing new has arrived for `noProgressMs` (waiting for the rate
+   * budget counts as progress): calls in flight are cancelled and recorded as `no_progress`
+   * errors, and what was gathered is returned. Returns the cleanup.
+   */
+  private startDeadline(): (() => void) | undefined {
+    const { noProgressMs } = this.options;
+    if (noProgressMs === undefined) return undefined;
+    const deadline = new ProgressDeadline({
+      clock: this.options.clock ?? systemClock,
+      idleMs: noProgressMs,
+      what: 'The inventory',
+      pacing: () => this.client.pacing,
+      ...(this.options.onPacing === undefined ? {} : { onPacing: this.options.onPacing }),
+    });
+    const stopListening = this.client.onAnswer(() => deadline.progress());
+    deadline.signal.addEventListener('abort', () => {
+      this.stalled = deadline.signal.reason as CloudflareApiError;
+      this.controller.abort(this.stalled);
+    });
+    return () => {
+      stopListening();
+      deadline.dispose();
+    };
+  }
+
+  /** What a failed call records: nothing when cancelled, the deadline's error when the run stalled. */
+  private recordable(error: unknown): unknown {
+    return this.signal.aborted ? this.stalled : error;
   }
 
   private async listZones(): Promise<void> {
@@ -103,18 +140,18 @@ class InventoryRun {
   /** Lists zones page by page, starting each zone's work the moment its page arrives. */
   private async listPages(name: string | undefined, orderBase: number): Promise<number> {
     const query = zoneQuery({ accountId: this.options.accountId, name });
-    let found = 0;
-    await fetchAllPages<Zone>(async (page, urgent) => {
-      const result = await this.client.api.page('/zones', query, zoneShape, 'zones', page, maxPerPage, { permission: Permission.zoneRead, signal: this.signal, urgent });
-      if (name === undefined && page === 1) {
-        const pages = announcedPages(result.resultInfo, maxPerPage);
-        this.total = result.resultInfo?.total_count ?? (pages === 1 ? result.items.length : this.total);
-      }
-      result.items.forEach((zone, index) => this.startZone(zone, orderBase + page * maxPerPage + index));
-      found += result.items.length;
-      return result;
-    });
-    return found;
+    const read = await readPages<Zone>(
+      async ({ page, urgent, signal }) => {
+        const result = await this.client.api.page('/zones', query, zoneShape, 'zones', page, maxPerPage, { permission: Permission.zoneRead, signal, urgent });
+        if (name === undefined && page === 1) {
+          this.total = result.resultInfo?.total_count ?? this.total;
+        }
+        return result;
+      },
+      { what: 'zones', signal: this.signal, onPage: (zones, page) => zones.forEach((zone, index) => this.startZone(zone, orderBase + page * maxPerPage + index)) },
+    );
+    if (read.stopped !== undefined) throw read.stopped;
+    return read.items.length;
   }
 
   private startZone(zone: Zone, order: number): void {
@@ -131,11 +168,12 @@ class InventoryRun {
     const { api } = this.client;
     const zoneId = inventory.zone.id;
     const signal = this.signal;
-    const list = async <T>(collection: InventoryCollection, call: () => Promise<Parsed<T>>): Promise<T[] | undefined> => {
+    const list = async <T>(collection: InventoryCollection, call: () => Promise<Listed<T>>): Promise<T[] | undefined> => {
       const parsed = await this.settle(inventory, collection, call);
       if (parsed !== undefined && parsed.rejected > 0) {
         inventory.errors.push({ collection, code: 'bad_response', message: `${parsed.rejected} malformed item(s) were left out.`, cloudflareErrors: [] });
       }
+      if (parsed?.stopped !== undefined) inventory.errors.push(toInventoryError(collection, parsed.stopped));
       return parsed?.items;
     };
     const [packs, customCertificates, customHostnames, clientCertificates, fallback] = await Promise.all([
@@ -162,8 +200,9 @@ class InventoryRun {
     try {
       return await call();
     } catch (error) {
-      if (!this.signal.aborted) {
-        inventory.errors.push(toInventoryError(collection, error));
+      const recorded = this.recordable(error);
+      if (recorded !== undefined) {
+        inventory.errors.push(toInventoryError(collection, recorded));
       }
       return undefined;
     }
@@ -173,8 +212,9 @@ class InventoryRun {
     try {
       await call();
     } catch (error) {
-      if (!this.signal.aborted) {
-        this.errors.push(toInventoryError(collection, error));
+      const recorded = this.recordable(error);
+      if (recorded !== undefined) {
+        this.errors.push(toInventoryError(collection, recorded));
       }
     }
   }

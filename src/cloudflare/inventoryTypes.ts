@@ -1,3 +1,4 @@
+import { type Clock } from '../core/clock';
 import { type CloudflareErrorCode, type CloudflareMessage } from './errors';
 import { type CertificatePack, type ClientCertificate, type CustomCertificate, type CustomHostname, type FallbackOrigin, type Zone } from './types';
 
@@ -55,4 +56,13 @@ export interface InventoryOptions {
   readonly zoneNames?: readonly string[];
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: InventoryProgress) => void;
+  /**
+   * End the run, keeping what was gathered, once nothing new has arrived for this long
+   * (waiting for the rate budget counts as progress). Default: no deadline.
+   */
+  readonly noProgressMs?: number;
+  /** Times the deadline: the client's clock. */
+  readonly clock?: Clock;
+  /** Called while the run waits for the rate budget, with the requests waiting. */
+  readonly onPacing?: (waiting: number) => void;
 }

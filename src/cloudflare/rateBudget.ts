@@ -98,6 +98,11 @@ export class RateBudget {
     return Math.max(0, capacity - this.used - this.waiters.length);
   }
 
+  /** Requests waiting for a grant right now: the caller is pacing itself, not hung. */
+  get waiting(): number {
+    return this.waiters.length;
+  }
+
   /** Resolves when one more request fits the window; FIFO among waiters. */
   acquire(signal?: AbortSignal): Promise<void> {
     if (signal?.aborted === true) {

@@ -1,5 +1,4 @@
-import { type Api } from '../api';
-import { type Parsed } from '../parse';
+import { type Api, type Listed } from '../api';
 import { Permission } from '../permissions';
 import { settleWrite } from '../settleWrite';
 import { certificatePackShape, quotaShape } from '../schemas';
@@ -9,7 +8,7 @@ const zonePath = (zoneId: string): string => `/zones/${encodeURIComponent(zoneId
 const read = { permission: Permission.sslRead };
 
 /** Every pack of the zone. `status=all` is essential: without it only active packs come back. */
-export function listCertificatePacks(api: Api, zoneId: string, signal?: AbortSignal): Promise<Parsed<CertificatePack>> {
+export function listCertificatePacks(api: Api, zoneId: string, signal?: AbortSignal): Promise<Listed<CertificatePack>> {
   return api.all(zonePath(zoneId), { status: 'all' }, certificatePackShape, 'certificate packs', { ...read, signal });
 }
 

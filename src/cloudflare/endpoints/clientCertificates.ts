@@ -1,11 +1,10 @@
-import { type Api } from '../api';
-import { type Parsed } from '../parse';
+import { type Api, type Listed } from '../api';
 import { Permission } from '../permissions';
 import { clientCertificateShape } from '../schemas';
 import { type ClientCertificate } from '../types';
 
 /** Every client certificate, revoked and pending ones included (`status=all`). */
-export function listClientCertificates(api: Api, zoneId: string, signal?: AbortSignal): Promise<Parsed<ClientCertificate>> {
+export function listClientCertificates(api: Api, zoneId: string, signal?: AbortSignal): Promise<Listed<ClientCertificate>> {
   return api.all(`/zones/${encodeURIComponent(zoneId)}/client_certificates`, { status: 'all' }, clientCertificateShape, 'client certificates', {
     signal,
     permission: Permission.sslRead,

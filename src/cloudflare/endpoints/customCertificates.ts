@@ -1,12 +1,11 @@
-import { type Api } from '../api';
-import { type Parsed } from '../parse';
+import { type Api, type Listed } from '../api';
 import { Permission } from '../permissions';
 import { customCertificateShape } from '../schemas';
 import { type CustomCertificate } from '../types';
 
 const zonePath = (zoneId: string): string => `/zones/${encodeURIComponent(zoneId)}/custom_certificates`;
 
-export function listCustomCertificates(api: Api, zoneId: string, signal?: AbortSignal): Promise<Parsed<CustomCertificate>> {
+export function listCustomCertificates(api: Api, zoneId: string, signal?: AbortSignal): Promise<Listed<CustomCertificate>> {
   return api.all(zonePath(zoneId), {}, customCertificateShape, 'custom certificates', { signal, permission: Permission.sslRead });
 }
 

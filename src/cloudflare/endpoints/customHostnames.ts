@@ -1,7 +1,7 @@
-import { type Api, type CheckedPage } from '../api';
+import { type Api, type CheckedPage, type Listed } from '../api';
 import { CloudflareApiError } from '../errors';
 import { maxPerPage } from '../pagination';
-import { type Parsed, parseOne } from '../parse';
+import { parseOne } from '../parse';
 import { Permission } from '../permissions';
 import { settleWrite } from '../settleWrite';
 import { customHostnameShape, fallbackOriginShape } from '../schemas';
@@ -14,7 +14,7 @@ export interface CustomHostnameFilter {
   readonly hostname?: string;
 }
 
-export function listCustomHostnames(api: Api, zoneId: string, filter: CustomHostnameFilter = {}, signal?: AbortSignal): Promise<Parsed<CustomHostname>> {
+export function listCustomHostnames(api: Api, zoneId: string, filter: CustomHostnameFilter = {}, signal?: AbortSignal): Promise<Listed<CustomHostname>> {
   return api.all(zonePath(zoneId), { hostname: filter.hostname }, customHostnameShape, 'custom hostnames', { ...read, signal });
 }
 

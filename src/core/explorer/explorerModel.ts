@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { maxPerPage, type CertificatePack, type ClientCertificate, type CloudflareClient, type CustomCertificate, type CustomHostname, type Zone } from '../../cloudflare';
+import { maxPerPage, readPages, type CertificatePack, type ClientCertificate, type CloudflareClient, type CustomCertificate, type CustomHostname, type Zone } from '../../cloudflare';
 import type { AccountProfile } from '../accounts';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
@@ -107,15 +107,17 @@ export class ExplorerModel {
       const client = await this.deps.clientFor(state.profile);
       await client.verifyToken(signal);
       const filter = state.profile.accountId === undefined ? {} : { accountId: state.profile.accountId };
-      const first = await client.zonesPage({ ...filter, page: 1, perPage: maxPerPage }, signal);
-      this.setZones(state, first.items, first.items.length < (first.resultInfo?.total_count ?? 0));
-      const totalPages = first.resultInfo?.total_pages ?? 1;
-      if (totalPages > 1) {
-        const rest = await Promise.all(
-          Array.from({ length: totalPages - 1 }, (_, index) => client.zonesPage({ ...filter, page: index + 2, perPage: maxPerPage }, signal)),
-        );
-        this.setZones(state, [...first.items, ...rest.flatMap((page) => page.items)], false);
-      }
+      // The first page is shown as soon as it arrives; the pager reads the rest.
+      const zones = await readPages<Zone>(({ page, signal: pageSignal }) => client.zonesPage({ ...filter, page, perPage: maxPerPage }, pageSignal), {
+        what: 'zones',
+        signal,
+        onPage: (fresh, page) => {
+          if (page === 1 && fresh.length >= maxPerPage) this.setZones(state, fresh, true);
+        },
+      });
+      // A listing cut short keeps every zone known (it cannot tell which are gone) and says why.
+      this.setZones(state, zones.items, zones.stopped !== undefined);
+      if (zones.stopped !== undefined) state.zones = failLoading(state.zones, toLoadError(zones.stopped), this.deps.clock.now());
       this.prefetchZones(state, signal);
     } catch (error) {
       if (signal.aborted) return;
@@ -174,11 +176,13 @@ export class ExplorerModel {
           return undefined;
         }
       };
+      // A list the pager cut short keeps its items, with the reason beside them.
+      const stopped = (collection: ZoneCollection) => (error: unknown) => void errors.push({ collection, error: toLoadError(error) });
       const [sslMode, certificatePacks, customCertificates, clientCertificates, fallbackOrigin] = await Promise.all([
         attempt('sslMode', async () => (await client.getSslMode(zoneId, signal)).value),
-        attempt('certificatePacks', () => client.listCertificatePacks(zoneId, signal)),
-        attempt('customCertificates', () => client.listCustomCertificates(zoneId, signal)),
-        attempt('clientCertificates', () => client.listClientCertificates(zoneId, signal)),
+        attempt('certificatePacks', () => client.listCertificatePacks(zoneId, signal, stopped('certificatePacks'))),
+        attempt('customCertificates', () => client.listCustomCertificates(zoneId, signal, stopped('customCertificates'))),
+        attempt('clientCertificates', () => client.listClientCertificates(zoneId, signal, stopped('clientCertificates'))),
         attempt('fallbackOrigin', async () => (await client.getFallbackOrigin(zoneId, signal)) ?? null),
         this.loadHostnames(accountKey, zoneId, { reset: true, signal }),
       ]);
@@ -219,33 +223,47 @@ export class ExplorerModel {
     this.deps.onDidChange(accountKey);
     try {
       const client = await this.deps.clientFor(account.profile);
-      let list: HostnameList = restart ? { items: [], total: 0, pagesLoaded: 0, totalPages: 1, ...(filter === undefined ? {} : { filter }) } : current;
-      // "Load all" asks for several pages at once (the client still caps requests in
-      // flight), and redraws only when the list has doubled: a redraw rebuilds every
-      // loaded row, so one per page made 20,000 hostnames cost minutes instead of seconds.
-      let shown = list.items.length;
-      do {
-        const count = options.all === true ? Math.max(1, Math.min(hostnamePagesAtOnce, list.totalPages - list.pagesLoaded)) : 1;
-        const pages = await Promise.all(
-          Array.from({ length: count }, (_, index) => client.customHostnamesPage(zoneId, { page: list.pagesLoaded + 1 + index, perPage: maxPerPage, ...(filter === undefined ? {} : { hostname: filter }) }, signal)),
-        );
-        const items = pages.flatMap((page) => page.items);
-        const info = pages.at(-1)?.resultInfo;
-        list = {
-          ...list,
-          items: [...list.items, ...items],
-          pagesLoaded: list.pagesLoaded + count,
-          total: info?.total_count ?? list.items.length + items.length,
-          totalPages: info?.total_pages ?? list.pagesLoaded + count,
-        };
-        if (options.all === true) {
-          zone.hostnames = { status: 'loading', previous: list };
-          if (list.items.length >= 2 * shown) {
-            shown = list.items.length;
-            this.deps.onDidChange(accountKey);
-          }
-        }
-      } while (options.all === true && list.pagesLoaded < list.totalPages && !signal.aborted);
+      const from: HostnameList = restart ? { items: [], total: 0, pagesLoaded: 0, totalPages: 1, ...(filter === undefined ? {} : { filter }) } : current;
+      const items = [...from.items];
+      // "Load all" reads several pages at once (the client still caps requests in flight),
+      // and redraws only when the list has doubled, and by a window's worth at least: a redraw
+      // rebuilds every loaded row, so one per page made 20,000 hostnames cost minutes instead of seconds.
+      let shown = items.length;
+      const read = await readPages<CustomHostname>(
+        ({ page, signal: pageSignal }) => client.customHostnamesPage(zoneId, { page, perPage: maxPerPage, ...(filter === undefined ? {} : { hostname: filter }) }, pageSignal),
+        {
+          what: 'custom hostnames',
+          firstPage: from.pagesLoaded + 1,
+          seen: from.items.map((hostname) => hostname.id),
+          pages: options.all === true ? Infinity : 1,
+          pagesAtOnce: hostnamePagesAtOnce,
+          signal,
+          onPage: (fresh, page) => {
+            items.push(...fresh);
+            if (options.all !== true) return;
+            // Shares the growing array: copying it per page would make "Load all" quadratic.
+            zone.hostnames = { status: 'loading', previous: { ...from, items, pagesLoaded: page, total: Math.max(from.total, items.length) } };
+            if (items.length >= shown + Math.max(shown, hostnamePagesAtOnce * maxPerPage)) {
+              shown = items.length;
+              this.deps.onDidChange(accountKey);
+            }
+          },
+        },
+      );
+      const list: HostnameList = {
+        ...from,
+        items,
+        pagesLoaded: read.lastPage,
+        total: read.totalCount ?? items.length,
+        // More pages only when this read stopped for its page budget ("Load more"), not at the end or a cut.
+        totalPages: read.more ? Math.max(read.lastPage + 1, read.plannedPages ?? 0) : read.lastPage,
+      };
+      if (read.stopped !== undefined) {
+        // Cut short: the hostnames read are kept and shown beside the reason; not a complete list, so no comparison.
+        zone.hostnames = failLoading({ status: 'ready', value: list, at: this.deps.clock.now() }, toLoadError(read.stopped), this.deps.clock.now());
+        this.deps.onDidChange(accountKey);
+        return;
+      }
       zone.hostnames = { status: 'ready', value: list, at: this.deps.clock.now() };
       this.objectsLoaded({ account: accountKey, zone: zoneId, part: 'hostnames', ...(current === undefined ? {} : { before: current }), after: list });
     } catch (error) {

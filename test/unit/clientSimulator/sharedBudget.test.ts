@@ -53,7 +53,9 @@ describe('one rate budget for two VS Code windows (two processes, one directory)
       // their appetite, was the limit, and it rolled on once the first grants left the window. Each with a
       // budget of its own (1,080) would have sent far more than Cloudflare's 1,200 and met 429s.
       assert.ok(one.requests + two.requests > 960, `the window rolled on (${one.requests} + ${two.requests} requests)`);
-      assert.equal(sim.requests, one.requests + two.requests);
+      // Every request the windows counted reached the simulator. The simulator may see one more than they
+      // counted: undici sends an idempotent GET again, by itself, when a keep-alive socket closes under it.
+      assert.ok(sim.requests >= one.requests + two.requests, `${sim.requests} requests seen, ${one.requests + two.requests} counted`);
       assert.ok(
         reports.some((report) => report.log.some((line) => /another VS Code window uses it too/.test(line))),
         'a window says in the log that it shares the budget',
