@@ -14,6 +14,8 @@ export interface CallOptions {
 /** A page after checking, with how many of its items were malformed and left out. */
 export interface CheckedPage<T> extends Page<T> {
   readonly rejected: number;
+  /** Why the first rejected item was left out. */
+  readonly reason?: string;
 }
 
 /**
@@ -54,18 +56,20 @@ export class Api {
       urgent: options.urgent,
     });
     const parsed = parseList(envelope.result, fields, what, this.logger);
-    return { items: parsed.items, rejected: parsed.rejected, resultInfo: envelope.resultInfo };
+    return { items: parsed.items, rejected: parsed.rejected, resultInfo: envelope.resultInfo, ...(parsed.reason === undefined ? {} : { reason: parsed.reason }) };
   }
 
   /** Every page of a list at `per_page=50`, with the count of malformed items left out. */
   async all<T>(path: string, query: Query, fields: Shape<T>, what: string, options: CallOptions & { onPage?: (page: CheckedPage<T>) => void } = {}): Promise<Parsed<T>> {
     let rejected = 0;
+    let reason: string | undefined;
     const items = await fetchAllPages<T>(async (page, urgent) => {
       const result = await this.page(path, query, fields, what, page, maxPerPage, { ...options, urgent });
       rejected += result.rejected;
+      reason ??= result.reason;
       options.onPage?.(result);
       return result;
     }, maxPerPage);
-    return { items, rejected };
+    return { items, rejected, ...(reason === undefined ? {} : { reason }) };
   }
 }

@@ -1,24 +1,24 @@
 import { setMaxListeners } from 'node:events';
 import { type CloudflareClient } from './client';
-import { listCertificatePacks } from './endpoints/certificatePacks';
-import { listClientCertificates } from './endpoints/clientCertificates';
-import { listCustomCertificates } from './endpoints/customCertificates';
-import { getFallbackOrigin, listCustomHostnames } from './endpoints/customHostnames';
 import { zoneQuery } from './endpoints/zones';
 import { CloudflareApiError } from './errors';
-import { type Inventory, type InventoryCollection, type InventoryError, type InventoryOptions, type ZoneInventory } from './inventoryTypes';
+import { type Inventory, type InventoryCollection, type InventoryError, type InventoryOptions, type ZoneCollection, type ZoneInventory } from './inventoryTypes';
 import { announcedPages, fetchAllPages, maxPerPage } from './pagination';
-import { type Parsed } from './parse';
 import { Permission } from './permissions';
 import { zoneShape } from './schemas';
 import { type Zone } from './types';
+import { badItems, loadZoneCollections, toInventoryError } from './zoneLoader';
+
+/** What `cfcerts inventory` reads of each zone: every list in full, and the fallback origin. */
+const inventoryCollections: readonly ZoneCollection[] = ['certificatePacks', 'customCertificates', 'customHostnames', 'clientCertificates', 'fallbackOrigin'];
 
 /**
  * Gathers zones and all their certificate objects with every call in flight at once:
  * the transport's limiter keeps its slots busy, and later pages jump its queue so a
  * zone that started finishes first. Each zone's collections start as soon as the page
- * listing the zone arrives. Failures stay local: a failed call leaves its collection
- * undefined with an error beside it; only cancellation aborts the whole run.
+ * listing the zone arrives, read by the one zone loader the explorer uses too. Failures
+ * stay local: a failed call leaves its collection undefined with an error beside it, and
+ * malformed items become `bad_item` errors; only cancellation aborts the whole run.
  *
  * "Not entitled" answers: Cloudflare's documented answers are followed where the facts
  * say what they are — `status=all` lists (an empty list when nothing exists) and the
@@ -104,8 +104,12 @@ class InventoryRun {
   private async listPages(name: string | undefined, orderBase: number): Promise<number> {
     const query = zoneQuery({ accountId: this.options.accountId, name });
     let found = 0;
+    let rejected = 0;
+    let reason: string | undefined;
     await fetchAllPages<Zone>(async (page, urgent) => {
       const result = await this.client.api.page('/zones', query, zoneShape, 'zones', page, maxPerPage, { permission: Permission.zoneRead, signal: this.signal, urgent });
+      rejected += result.rejected;
+      reason ??= result.reason;
       if (name === undefined && page === 1) {
         const pages = announcedPages(result.resultInfo, maxPerPage);
         this.total = result.resultInfo?.total_count ?? (pages === 1 ? result.items.length : this.total);
@@ -114,7 +118,9 @@ class InventoryRun {
       found += result.items.length;
       return result;
     });
-    return found;
+    // Zones that fail the run-time checks are reported, never silently dropped.
+    if (rejected > 0) this.errors.push(badItems('zones', rejected, reason));
+    return found + rejected;
   }
 
   private startZone(zone: Zone, order: number): void {
@@ -128,44 +134,17 @@ class InventoryRun {
   }
 
   private async fillZone(inventory: ZoneInventory): Promise<void> {
-    const { api } = this.client;
-    const zoneId = inventory.zone.id;
-    const signal = this.signal;
-    const list = async <T>(collection: InventoryCollection, call: () => Promise<Parsed<T>>): Promise<T[] | undefined> => {
-      const parsed = await this.settle(inventory, collection, call);
-      if (parsed !== undefined && parsed.rejected > 0) {
-        inventory.errors.push({ collection, code: 'bad_response', message: `${parsed.rejected} malformed item(s) were left out.`, cloudflareErrors: [] });
-      }
-      return parsed?.items;
-    };
-    const [packs, customCertificates, customHostnames, clientCertificates, fallback] = await Promise.all([
-      list('certificatePacks', () => listCertificatePacks(api, zoneId, signal)),
-      list('customCertificates', () => listCustomCertificates(api, zoneId, signal)),
-      list('customHostnames', () => listCustomHostnames(api, zoneId, {}, signal)),
-      list('clientCertificates', () => listClientCertificates(api, zoneId, signal)),
-      this.settle(inventory, 'fallbackOrigin', async () => (await getFallbackOrigin(api, zoneId, signal)) ?? null),
-    ]);
-    // Absent (not `undefined`-valued) keys when a call failed, so JSON output stays clean.
-    if (packs !== undefined) inventory.certificatePacks = packs;
-    if (customCertificates !== undefined) inventory.customCertificates = customCertificates;
-    if (customHostnames !== undefined) inventory.customHostnames = customHostnames;
-    if (clientCertificates !== undefined) inventory.clientCertificates = clientCertificates;
-    if (fallback !== undefined) inventory.fallbackOrigin = fallback;
-    if (!signal.aborted) {
+    try {
+      const load = await loadZoneCollections(this.client.api, inventory.zone.id, { collections: inventoryCollections, signal: this.signal });
+      Object.assign(inventory, load.collections);
+      inventory.errors.push(...load.errors);
+    } catch (error) {
+      // Only cancellation gets here; `gather` reports it.
+      if (!this.signal.aborted) inventory.errors.push(toInventoryError('zones', error));
+    }
+    if (!this.signal.aborted) {
       this.done++;
       this.options.onProgress?.({ done: this.done, total: this.total, zone: inventory.zone });
-    }
-  }
-
-  /** Runs one call; a failure becomes an error entry on the zone (cancellation is left to `gather`). */
-  private async settle<T>(inventory: ZoneInventory, collection: InventoryCollection, call: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await call();
-    } catch (error) {
-      if (!this.signal.aborted) {
-        inventory.errors.push(toInventoryError(collection, error));
-      }
-      return undefined;
     }
   }
 
@@ -178,19 +157,4 @@ class InventoryRun {
       }
     }
   }
-}
-
-export function toInventoryError(collection: InventoryCollection, error: unknown): InventoryError {
-  if (CloudflareApiError.is(error)) {
-    return {
-      collection,
-      code: error.code,
-      message: error.message,
-      ...(error.status === undefined ? {} : { status: error.status }),
-      ...(error.permission === undefined ? {} : { permission: error.permission }),
-      cloudflareErrors: error.cloudflareErrors,
-    };
-  }
-  // A bug rather than weather; still kept local to its collection.
-  return { collection, code: 'bad_response', message: error instanceof Error ? error.message : String(error), cloudflareErrors: [] };
 }

@@ -1,16 +1,19 @@
 import { setMaxListeners } from 'node:events';
-import { maxPerPage, type CertificatePack, type ClientCertificate, type CloudflareClient, type CustomCertificate, type CustomHostname, type Zone } from '../../cloudflare';
+import { loadZoneCollections, maxPerPage, type CertificatePack, type ClientCertificate, type CloudflareClient, type CustomCertificate, type CustomHostname, type Zone, type ZoneCollection } from '../../cloudflare';
 import type { AccountProfile } from '../accounts';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import type { AccountState, CollectionError, HostnameList, ZoneCollection, ZoneDetails, ZoneState } from './explorerState';
+import type { AccountState, HostnameList, ZoneDetails, ZoneState } from './explorerState';
 import { failLoading, idle, startLoading, valueOf } from './loadable';
-import { toLoadError } from './loadError';
+import { toCollectionError, toLoadError } from './loadError';
 import { deferredLoadError, planZoneRefresh } from './refreshPlan';
 import type { ObjectsLoaded } from './transitions';
 
 /** Accounts with at most this many zones have every zone loaded up front. */
 export const prefetchZoneLimit = 50;
+
+/** What expanding a zone loads through the zone loader; its custom hostnames page on their own. */
+const detailCollections: readonly ZoneCollection[] = ['sslMode', 'certificatePacks', 'customCertificates', 'clientCertificates', 'fallbackOrigin'];
 
 /** Pages of custom hostnames "Load all" asks for at once (the default concurrency). */
 const hostnamePagesAtOnce = 8;
@@ -164,32 +167,12 @@ export class ExplorerModel {
     this.deps.onDidChange(accountKey);
     try {
       const client = await this.deps.clientFor(account.profile);
-      const errors: CollectionError[] = [];
-      const attempt = async <T>(collection: ZoneCollection, load: () => Promise<T>): Promise<T | undefined> => {
-        try {
-          return await load();
-        } catch (error) {
-          if (signal.aborted) throw error;
-          errors.push({ collection, error: toLoadError(error) });
-          return undefined;
-        }
-      };
-      const [sslMode, certificatePacks, customCertificates, clientCertificates, fallbackOrigin] = await Promise.all([
-        attempt('sslMode', async () => (await client.getSslMode(zoneId, signal)).value),
-        attempt('certificatePacks', () => client.listCertificatePacks(zoneId, signal)),
-        attempt('customCertificates', () => client.listCustomCertificates(zoneId, signal)),
-        attempt('clientCertificates', () => client.listClientCertificates(zoneId, signal)),
-        attempt('fallbackOrigin', async () => (await client.getFallbackOrigin(zoneId, signal)) ?? null),
+      // The hostnames page on their own (a SaaS zone can hold tens of thousands), beside the rest.
+      const [load] = await Promise.all([
+        loadZoneCollections(client.api, zoneId, { collections: detailCollections, signal, ...(before === undefined ? {} : { previous: before }) }),
         this.loadHostnames(accountKey, zoneId, { reset: true, signal }),
       ]);
-      const details: ZoneDetails = {
-        errors,
-        ...(sslMode === undefined ? {} : { sslMode }),
-        ...(certificatePacks === undefined ? {} : { certificatePacks }),
-        ...(customCertificates === undefined ? {} : { customCertificates }),
-        ...(clientCertificates === undefined ? {} : { clientCertificates }),
-        ...(fallbackOrigin === undefined ? {} : { fallbackOrigin }),
-      };
+      const details: ZoneDetails = { ...load.collections, errors: load.errors.map(toCollectionError) };
       zone.details = { status: 'ready', value: details, at: this.deps.clock.now() };
       this.objectsLoaded({ account: accountKey, zone: zoneId, part: 'details', ...(before === undefined ? {} : { before }), after: details });
     } catch (error) {
@@ -231,8 +214,11 @@ export class ExplorerModel {
         );
         const items = pages.flatMap((page) => page.items);
         const info = pages.at(-1)?.resultInfo;
+        const rejected = pages.reduce((sum, page) => sum + page.rejected, list.rejected?.count ?? 0);
+        const reason = list.rejected?.reason ?? pages.find((page) => page.reason !== undefined)?.reason;
         list = {
           ...list,
+          ...(rejected > 0 ? { rejected: { count: rejected, ...(reason === undefined ? {} : { reason }) } } : {}),
           items: [...list.items, ...items],
           pagesLoaded: list.pagesLoaded + count,
           total: info?.total_count ?? list.items.length + items.length,

@@ -4,7 +4,7 @@ import { valueOf } from './loadable';
 import type { GroupKind } from './nodes';
 import { healthOf } from './healthCache';
 import { needsAction, type CertificateObject, type HealthContext } from './objectHealth';
-import { isProblem } from './statusGroups';
+import { problemGroups, statusGroupOf } from './statusGroups';
 import { isFiltering, type ViewOptions } from './viewOptions';
 import { allGroups, groupObjects, hostsOf } from './zoneObjects';
 
@@ -15,13 +15,13 @@ export type ObjectPredicate = (item: CertificateObject) => boolean;
  * What the filter keeps of one zone. The text matches the names an object is known by
  * (a hostname, a pack's or certificate's hosts, a client certificate's common name),
  * case-insensitive; a zone whose own name matches keeps all its objects. "Problems only"
- * keeps what `isProblem` says, the same rule as the status groups and the badge.
+ * keeps the `problemGroups`, the same rule as the status groups and the badge.
  */
 export function zoneObjectFilter(options: ViewOptions, zoneName: string, context: HealthContext): ObjectPredicate {
   if (!isFiltering(options)) return () => true;
   const needle = options.text.toLowerCase();
   const wholeZone = zoneNameMatches(options, zoneName);
-  return (item) => (wholeZone || objectNames(item).some((name) => name.toLowerCase().includes(needle))) && (!options.problemsOnly || isProblem(healthOf(item, context)));
+  return (item) => (wholeZone || objectNames(item).some((name) => name.toLowerCase().includes(needle))) && (!options.problemsOnly || problemGroups.includes(statusGroupOf(healthOf(item, context))));
 }
 
 /** Whether the text filter keeps the whole zone (no text, or the zone's name matches). */
