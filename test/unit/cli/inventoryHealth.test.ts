@@ -18,7 +18,7 @@ interface Assessed {
 }
 
 function customCertificates(json: InventoryJson, zone: string): readonly Assessed[] {
-  return (json.zones.find((candidate) => candidate.name === zone)?.custom_certificates ?? []) as unknown as readonly Assessed[];
+  return json.zones.find((candidate) => candidate.name === zone)?.custom_certificates ?? [];
 }
 
 describe('cfcerts inventory judges expiry as the explorer does', () => {
