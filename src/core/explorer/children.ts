@@ -8,7 +8,7 @@ import { allGroups, groupObjects } from './zoneObjects';
 import { statusBuckets, zonesWithoutObjects } from './statusBuckets';
 import { statusGroupOrder } from './statusGroups';
 import type { AccountState, CollectionError, ZoneState } from './explorerState';
-import { rejectedHostnames } from './loadError';
+import { rejectedHostnames, rejectedZones } from './loadError';
 import { valueOf, type Loadable } from './loadable';
 import type { ExplorerModel } from './explorerModel';
 import { nodeId, type ExplorerNode, type GroupKind, type MessageKind } from './nodes';
@@ -100,15 +100,26 @@ function zoneListChildren(account: AccountState, node: ExplorerNode & { type: 'a
   return undefined;
 }
 
+/** The row that says how many zones the last listing left out, and why; none when it left none. */
+function rejectedZoneRows(account: AccountState, node: ExplorerNode & { type: 'account' }): ExplorerNode[] {
+  const error = rejectedZones(account);
+  return error === undefined ? [] : [errorMessage(`${nodeId(node)}/rejected`, error, node)];
+}
+
 function accountChildren(account: AccountState, node: ExplorerNode & { type: 'account' }, view: ViewOptions, context: ExplorerContext): Children {
   const pending = zoneListChildren(account, node);
-  if (pending !== undefined) return pending;
+  if (pending !== undefined) return withRejectedZones(pending, account, node);
   const zones = (valueOf(account.zones) ?? []).filter((zone) => {
     const state = account.zoneStates.get(zone.id);
     return state === undefined || zoneShows(state, view, context);
   });
-  if (zones.length === 0) return { nodes: [noMatch(nodeId(node), view)] };
-  return { nodes: zones.map((zone) => ({ type: 'zone', account: node.account, zone: zone.id })) };
+  if (zones.length === 0) return { nodes: [...rejectedZoneRows(account, node), noMatch(nodeId(node), view)] };
+  return { nodes: [...rejectedZoneRows(account, node), ...zones.map((zone): ExplorerNode => ({ type: 'zone', account: node.account, zone: zone.id }))] };
+}
+
+function withRejectedZones(children: Children, account: AccountState, node: ExplorerNode & { type: 'account' }): Children {
+  const rows = rejectedZoneRows(account, node);
+  return rows.length === 0 ? children : { ...children, nodes: [...rows, ...children.nodes] };
 }
 
 /**
@@ -117,10 +128,11 @@ function accountChildren(account: AccountState, node: ExplorerNode & { type: 'ac
  */
 function statusAccountChildren(account: AccountState, node: ExplorerNode & { type: 'account' }, view: ViewOptions, context: ExplorerContext): Children {
   const pending = zoneListChildren(account, node);
-  if (pending !== undefined) return pending;
+  if (pending !== undefined) return withRejectedZones(pending, account, node);
   const id = nodeId(node);
   const buckets = statusBuckets(account, view, context);
-  const nodes: ExplorerNode[] = statusGroupOrder.filter((status) => (buckets.get(status)?.length ?? 0) > 0).map((status) => ({ type: 'statusGroup', account: node.account, status }));
+  const nodes: ExplorerNode[] = [...rejectedZoneRows(account, node)];
+  nodes.push(...statusGroupOrder.filter((status) => (buckets.get(status)?.length ?? 0) > 0).map((status): ExplorerNode => ({ type: 'statusGroup', account: node.account, status })));
   const { notLoaded, loading, failed } = zonesWithoutObjects(account);
   if (loading.length > 0) nodes.push(message(`${id}/zones`, 'loading', `Loading ${count(loading.length, 'zone')}…`));
   if (notLoaded.length > 0) {
@@ -158,7 +170,7 @@ function zoneChildren(zone: ZoneState, node: ExplorerNode & { type: 'zone' }, vi
     // Filtered: only the groups with something the filter keeps.
     const keep = zoneObjectFilter(view, zone.zone.name, context);
     const nodes: ExplorerNode[] = allGroups.filter((group) => groupShows(zone, group, keep, view)).map((group) => ({ type: 'group', account, zone: zoneId, group }));
-    if (details.fallbackOrigin && fallbackOriginShows(zone, view)) nodes.push({ type: 'fallbackOrigin', account, zone: zoneId, origin: details.fallbackOrigin });
+    if (details.fallbackOrigin && fallbackOriginShows(zone, view, context)) nodes.push({ type: 'fallbackOrigin', account, zone: zoneId, origin: details.fallbackOrigin });
     return { nodes };
   }
   const groups: GroupKind[] = ['edgeCertificates'];

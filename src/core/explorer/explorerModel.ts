@@ -113,12 +113,19 @@ export class ExplorerModel {
       const first = await client.zonesPage({ ...filter, page: 1, perPage: maxPerPage }, signal);
       this.setZones(state, first.items, first.items.length < (first.resultInfo?.total_count ?? 0));
       const totalPages = first.resultInfo?.total_pages ?? 1;
+      let pages = [first];
       if (totalPages > 1) {
         const rest = await Promise.all(
           Array.from({ length: totalPages - 1 }, (_, index) => client.zonesPage({ ...filter, page: index + 2, perPage: maxPerPage }, signal)),
         );
-        this.setZones(state, [...first.items, ...rest.flatMap((page) => page.items)], false);
+        pages = [first, ...rest];
+        this.setZones(state, pages.flatMap((page) => page.items), false);
       }
+      // Zones that fail the run-time checks are reported on the account, never silently dropped.
+      const rejected = pages.reduce((sum, page) => sum + page.rejected, 0);
+      const reason = pages.find((page) => page.reason !== undefined)?.reason;
+      if (rejected > 0) state.rejectedZones = { count: rejected, ...(reason === undefined ? {} : { reason }) };
+      else delete state.rejectedZones;
       this.prefetchZones(state, signal);
     } catch (error) {
       if (signal.aborted) return;

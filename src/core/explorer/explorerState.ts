@@ -47,5 +47,7 @@ export interface AccountState {
   /** Updated in place when the account is renamed; the state object itself lives on. */
   profile: AccountProfile;
   zones: Loadable<readonly Zone[]>;
+  /** Zones of the last listing left out because they failed the run-time checks, and why the first was. */
+  rejectedZones?: { readonly count: number; readonly reason?: string };
   readonly zoneStates: Map<string, ZoneState>;
 }

@@ -1,4 +1,3 @@
-import { assess } from '../status';
 import type { ZoneState } from './explorerState';
 import { valueOf } from './loadable';
 import type { GroupKind } from './nodes';
@@ -53,7 +52,7 @@ export function zoneShows(zone: ZoneState, options: ViewOptions, context: Health
   if (details === undefined) return true;
   const keep = zoneObjectFilter(options, name, context);
   if (allGroups.some((group) => groupObjects(zone, group).some(keep))) return true;
-  return zoneNameMatches(options, name) && (zone.details.status === 'failed' || details.errors.length > 0 || zone.hostnames.status === 'failed' || fallbackOriginShows(zone, options));
+  return zoneNameMatches(options, name) && (zone.details.status === 'failed' || details.errors.length > 0 || zone.hostnames.status === 'failed' || fallbackOriginShows(zone, options, context));
 }
 
 /** Whether a filtered zone keeps one of its groups: it has a kept object, or (problems only) its load failed. */
@@ -66,10 +65,10 @@ export function groupShows(zone: ZoneState, group: GroupKind, keep: ObjectPredic
 }
 
 /** The fallback origin row stays unless the filter rules it out (it is not a certificate: only its zone's name and its status count). */
-export function fallbackOriginShows(zone: ZoneState, options: ViewOptions): boolean {
+export function fallbackOriginShows(zone: ZoneState, options: ViewOptions, context: HealthContext): boolean {
   const origin = valueOf(zone.details)?.fallbackOrigin;
   if (!origin || !zoneNameMatches(options, zone.zone.name)) return false;
-  return !options.problemsOnly || needsAction(assess('fallbackOrigin', origin).severity);
+  return !options.problemsOnly || needsAction(healthOf({ kind: 'fallbackOrigin', object: origin }, context).severity);
 }
 
 /** The row a filter that hides everything shows instead: "No certificates match 'foo'". */

@@ -1,6 +1,6 @@
 import { badItems, CloudflareApiError, type InventoryError } from '../../cloudflare';
 import { AppError } from '../appError';
-import type { CollectionError, HostnameList } from './explorerState';
+import type { AccountState, CollectionError, HostnameList } from './explorerState';
 import type { LoadError } from './loadable';
 
 /** Turns whatever a load threw into the plain, secret-free error the explorer shows. */
@@ -30,4 +30,11 @@ export function rejectedHostnames(list: HostnameList): LoadError | undefined {
   if (list.rejected === undefined) return undefined;
   const { code, message } = badItems('customHostnames', list.rejected.count, list.rejected.reason);
   return { code, message, rejected: list.rejected.count };
+}
+
+/** The zones left out of the account's last listing, as the error the tree shows on the account. */
+export function rejectedZones(account: AccountState): LoadError | undefined {
+  if (account.rejectedZones === undefined) return undefined;
+  const { code, message } = badItems('zones', account.rejectedZones.count, account.rejectedZones.reason);
+  return { code, message, rejected: account.rejectedZones.count };
 }

@@ -79,4 +79,22 @@ describe('Explorer model: what is shown survives a partial failure', () => {
       await explorer.close();
     }
   });
+
+  it('says on the account how many zones were left out of the listing, and why', async () => {
+    simulator = await startSimulator({ lifecycle: false });
+    for (const name of ['acme.io', 'acme.dev']) {
+      const zone = simulator.state.zones.find((candidate) => candidate.spec.name === name);
+      assert.ok(zone, name);
+      zone.api['name'] = 42;
+    }
+    const explorer = explorerOver(simulator.apiBaseUrl, [tokenAccount(simulator.demoToken, 'Demo')]);
+    try {
+      const tree = await expandAll(explorer.model);
+      assert.equal(tree.filter((item) => item.node.type === 'zone').length, 9);
+      const notice = tree.find((item) => item.node.type === 'message' && item.node.kind === 'error' && /^2 items were left out: .*"name"/.test(item.label));
+      assert.ok(notice, 'the account says two zones were left out and why');
+    } finally {
+      await explorer.close();
+    }
+  });
 });
