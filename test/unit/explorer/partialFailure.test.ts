@@ -66,6 +66,11 @@ describe('Explorer model: what is shown survives a partial failure', () => {
     const [pack] = acme.packs.all();
     assert.ok(pack);
     pack['status'] = 42;
+    const tenantly = simulator.state.zones.find((zone) => zone.spec.name === 'tenantly.app');
+    const [first, second] = tenantly?.customHostnames.all() ?? [];
+    assert.ok(first && second);
+    first['hostname'] = 7;
+    second['hostname'] = 8;
     const explorer = explorerOver(simulator.apiBaseUrl, [tokenAccount(simulator.demoToken, 'Demo')]);
     try {
       const tree = await expandAll(explorer.model);
@@ -75,6 +80,9 @@ describe('Explorer model: what is shown survives a partial failure', () => {
       assert.equal(errors.value.certificatePacks?.length, 23);
       const notice = tree.find((item) => item.node.type === 'message' && /^1 item was left out: .*"status"/.test(item.label));
       assert.ok(notice, 'the tree says one pack was left out and why');
+      const hostnames = tree.find((item) => item.node.type === 'message' && /^2 items were left out: .*"hostname"/.test(item.label));
+      assert.ok(hostnames, 'the custom hostnames say two were left out and why');
+      assert.equal(tree.filter((item) => item.node.type === 'customHostname').length, 31);
     } finally {
       await explorer.close();
     }
