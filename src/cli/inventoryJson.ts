@@ -1,6 +1,6 @@
 import type { Inventory, InventoryCollection, InventoryError, ZoneInventory } from '../cloudflare';
 import type { HealthContext, ObjectHealth } from '../core/explorer/objectHealth';
-import { type ObjectKind, type Severity, type Stage } from '../core/status';
+import { type Severity, type Stage } from '../core/status';
 import { judgedObjects } from './judgedObjects';
 
 /** How close an object's certificate is to expiry, as the explorer judges it. */
@@ -64,13 +64,13 @@ export interface InventoryJson {
   readonly errors: readonly InventoryErrorJson[];
 }
 
-/** The collections of a zone: JSON key, catalog kind, and where ZoneInventory keeps them. */
+/** The lists of a zone: JSON key, and where ZoneInventory keeps them. */
 export const zoneCollections = [
-  { key: 'certificate_packs', kind: 'certificatePack', collection: 'certificatePacks' },
-  { key: 'custom_certificates', kind: 'customCertificate', collection: 'customCertificates' },
-  { key: 'custom_hostnames', kind: 'customHostname', collection: 'customHostnames' },
-  { key: 'client_certificates', kind: 'clientCertificate', collection: 'clientCertificates' },
-] as const satisfies readonly { key: keyof ZoneJson; kind: ObjectKind; collection: InventoryCollection }[];
+  { key: 'certificate_packs', collection: 'certificatePacks' },
+  { key: 'custom_certificates', collection: 'customCertificates' },
+  { key: 'custom_hostnames', collection: 'customHostnames' },
+  { key: 'client_certificates', collection: 'clientCertificates' },
+] as const satisfies readonly { key: keyof ZoneJson; collection: InventoryCollection }[];
 
 const collectionKeys: Readonly<Record<InventoryCollection, string>> = {
   zones: 'zones',
