@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
-import { CloudflareClient, type CloudflareErrorCode, defaultBaseUrl, gatherInventory, type Inventory, type RateBudget, type RetryOptions } from '../cloudflare';
+import { CloudflareClient, defaultBaseUrl, gatherInventory, type Inventory, type InventoryErrorCode, type RateBudget, type RetryOptions } from '../cloudflare';
 import { type Clock, systemClock } from '../core/clock';
+import { DEFAULT_EXPIRY_THRESHOLDS, type ExpiryThresholds } from '../core/expiry';
 import { credentialsFromEnv } from './cliCredentials';
-import { type InventoryJson, assessedObjects, errorJson, needsAttention, toInventoryJson } from './inventoryJson';
+import { errorJson, toInventoryJson } from './inventoryJson';
 import { renderInventoryTable } from './inventoryTable';
+import { countNeedingAction } from './judgedObjects';
 import { type CliCommand, type CliIo, ExitCode } from './io';
 import { terminalField, terminalJson } from './terminalText';
 
@@ -13,29 +15,33 @@ const defaultMaxWaitSeconds = 60;
 /** The default no-progress deadline: longer than a long Retry-After wait, short enough to notice a hang. */
 const defaultTimeoutSeconds = 120;
 
-const usage = `Usage: cfcerts inventory [--api-base URL] [--account ID] [--zone NAME]... [--max-wait SECS] [--timeout SECONDS] [--json]
+const usage = `Usage: cfcerts inventory [--api-base URL] [--account ID] [--zone NAME]... [--warning-days N] [--critical-days N] [--max-wait SECS] [--timeout SECONDS] [--json]
 
 Lists every zone's certificate packs, custom certificates, custom hostnames, client
 certificates and fallback origin, each with its lifecycle status.
 
 Options:
-  --api-base URL   API base URL (default: $CLOUDFLARE_API_BASE_URL, else ${defaultBaseUrl})
-  --account ID     only this account's zones (required for an account-owned cfat_ token)
-  --zone NAME      only this zone; repeat for several
-  --max-wait SECS  longest rate-limit wait (Retry-After) to sit out (default ${defaultMaxWaitSeconds} s);
-                   a longer one ends the run with exit 1, saying when the limit lifts
-  --timeout SECONDS
-                   give up when nothing new arrives for this long (default ${defaultTimeoutSeconds});
-                   waiting for the rate limit's next window counts as progress
-  --json           print JSON: Cloudflare's objects as sent, each with an "assessment"
+  --api-base URL      API base URL (default: $CLOUDFLARE_API_BASE_URL, else ${defaultBaseUrl})
+  --account ID        only this account's zones (required for an account-owned cfat_ token)
+  --zone NAME         only this zone; repeat for several
+  --warning-days N    a certificate you renew is a warning at N days left or fewer (default ${DEFAULT_EXPIRY_THRESHOLDS.warningDays})
+  --critical-days N   and an error at N days left or fewer (default ${DEFAULT_EXPIRY_THRESHOLDS.criticalDays}); certificates
+                      Cloudflare renews follow their renewal schedule, as in the explorer
+  --max-wait SECS     longest rate-limit wait (Retry-After) to sit out (default ${defaultMaxWaitSeconds} s);
+                      a longer one ends the run with exit 1, saying when the limit lifts
+  --timeout SECONDS   give up when nothing new arrives for this long (default ${defaultTimeoutSeconds} s);
+                      waiting for the rate limit's next window counts as progress
+  --json              print JSON: Cloudflare's objects as sent, each with an "assessment"
+                      (severity: status and expiry together; expiry: expires_on, days_left, severity)
 
 Credentials: CLOUDFLARE_API_TOKEN, or CLOUDFLARE_API_KEY with CLOUDFLARE_EMAIL.
 
-Exit codes: 0 all well; 1 something needs attention or some calls failed;
+Exit codes: 0 all well; 1 something needs action (by status or expiry), some calls
+failed or some items were malformed;
 2 bad usage, missing or rejected credentials, or the API cannot be reached.`;
 
 /** Zone-listing failures that mean nothing could be listed at all: the run is void, not partial. */
-const fatalCodes: ReadonlySet<CloudflareErrorCode> = new Set(['invalid_token', 'expired_token', 'missing_permission', 'no_credentials', 'network', 'timeout', 'no_progress']);
+const fatalCodes: ReadonlySet<InventoryErrorCode> = new Set(['invalid_token', 'expired_token', 'missing_permission', 'no_credentials', 'network', 'timeout', 'no_progress']);
 
 /** What tests replace: the clock (so retry waits pass quickly), the retry policy and the rate budget. */
 export interface InventoryCommandOptions {
@@ -51,6 +57,17 @@ interface ParsedArgs {
   readonly json: boolean;
   readonly maxWaitMs: number;
   readonly timeoutMs: number;
+  readonly thresholds: ExpiryThresholds;
+}
+
+/** The bounds the settings `expiryWarningDays` and `expiryCriticalDays` allow, so both judge alike. */
+const thresholdBounds = { 'warning-days': { min: 1, max: 365 }, 'critical-days': { min: 0, max: 365 } } as const;
+
+function days(option: keyof typeof thresholdBounds, value: string | undefined, fallback: number): number | string {
+  if (value === undefined) return fallback;
+  const { min, max } = thresholdBounds[option];
+  const parsed = /^\d{1,3}$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  return parsed >= min && parsed <= max ? parsed : `--${option} needs a whole number of days from ${min} to ${max}.`;
 }
 
 function parse(args: readonly string[], env: CliIo['env']): ParsedArgs | string {
@@ -58,7 +75,16 @@ function parse(args: readonly string[], env: CliIo['env']): ParsedArgs | string 
   try {
     ({ values } = parseArgs({
       args: [...args],
-      options: { 'api-base': { type: 'string' }, account: { type: 'string' }, zone: { type: 'string', multiple: true }, json: { type: 'boolean' }, timeout: { type: 'string' }, 'max-wait': { type: 'string' } },
+      options: {
+        'api-base': { type: 'string' },
+        account: { type: 'string' },
+        zone: { type: 'string', multiple: true },
+        'warning-days': { type: 'string' },
+        'critical-days': { type: 'string' },
+        timeout: { type: 'string' },
+        'max-wait': { type: 'string' },
+        json: { type: 'boolean' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -85,7 +111,15 @@ function parse(args: readonly string[], env: CliIo['env']): ParsedArgs | string 
   if (values.timeout?.trim() === '' || !Number.isFinite(timeout) || timeout <= 0 || timeout > 86_400) {
     return '--timeout needs a number of seconds between 0 and 86400.';
   }
-  return { apiBase, json: values.json === true, timeoutMs: timeout * 1000, maxWaitMs: maxWait * 1000, ...(accountId === undefined ? {} : { accountId }), ...(zoneNames === undefined ? {} : { zoneNames }) };
+  const warningDays = days('warning-days', values['warning-days'], DEFAULT_EXPIRY_THRESHOLDS.warningDays);
+  const criticalDays = days('critical-days', values['critical-days'], DEFAULT_EXPIRY_THRESHOLDS.criticalDays);
+  if (typeof warningDays === 'string') return warningDays;
+  if (typeof criticalDays === 'string') return criticalDays;
+  if (criticalDays > warningDays) {
+    return '--critical-days cannot be more than --warning-days.';
+  }
+  const thresholds = { warningDays, criticalDays };
+  return { apiBase, json: values.json === true, thresholds, timeoutMs: timeout * 1000, maxWaitMs: maxWait * 1000, ...(accountId === undefined ? {} : { accountId }), ...(zoneNames === undefined ? {} : { zoneNames }) };
 }
 
 /** Set when no zone could be listed because of the credentials or the network: exit 2, not 1. */
@@ -95,18 +129,6 @@ function fatalError(inventory: Inventory): string | undefined {
   }
   const [first] = inventory.errors;
   return first === undefined ? undefined : first.message;
-}
-
-function problemCount(json: InventoryJson): { attention: number; failed: number } {
-  let attention = 0;
-  let failed = json.errors.length;
-  for (const zone of json.zones) {
-    failed += zone.errors.length;
-    for (const { object } of assessedObjects(zone)) {
-      attention += needsAttention(object.assessment.severity) ? 1 : 0;
-    }
-  }
-  return { attention, failed };
 }
 
 async function run(args: readonly string[], io: CliIo, options: InventoryCommandOptions): Promise<number> {
@@ -153,9 +175,11 @@ async function run(args: readonly string[], io: CliIo, options: InventoryCommand
     io.stderr(`cfcerts inventory: ${terminalField(fatal)}\n${stalled ? timeoutHint : ''}`);
     return ExitCode.usage;
   }
-  const json = toInventoryJson(inventory);
-  io.stdout(parsed.json ? `${terminalJson(json)}\n` : renderInventoryTable(json, clock.now()));
-  const { attention, failed } = problemCount(json);
+  // Judged once, at one instant, by the explorer's rule: table, JSON and exit code agree.
+  const context = { now: clock.now(), thresholds: parsed.thresholds };
+  io.stdout(parsed.json ? `${terminalJson(toInventoryJson(inventory, context))}\n` : renderInventoryTable(inventory, context));
+  const attention = countNeedingAction(inventory.zones, context);
+  const failed = inventory.errors.length + inventory.zones.reduce((sum, zone) => sum + zone.errors.length, 0);
   for (const error of inventory.errors.map(errorJson)) {
     io.stderr(`cfcerts inventory: ${terminalField(error.message)}\n`);
   }

@@ -1,11 +1,29 @@
 import type { Inventory, InventoryCollection, InventoryError, ZoneInventory } from '../cloudflare';
-import { assess, type ObjectKind, type Severity, type Stage } from '../core/status';
+import type { HealthContext, ObjectHealth } from '../core/explorer/objectHealth';
+import { type Severity, type Stage } from '../core/status';
+import { judgedObjects } from './judgedObjects';
 
-/** What `cfcerts inventory --json` adds to each Cloudflare object: the catalog's verdict. */
+/** How close an object's certificate is to expiry, as the explorer judges it. */
+export interface ExpiryJson {
+  /** The expiry that matters (a pack's earliest certificate), ISO 8601. */
+  readonly expires_on: string;
+  /** Whole days left, rounded down; negative once expired. */
+  readonly days_left: number;
+  /** The expiry's own severity (thresholds for certificates you renew, renewal schedule for managed ones). */
+  readonly severity: Severity;
+}
+
+/**
+ * What `cfcerts inventory --json` adds to each Cloudflare object: the explorer's verdict.
+ * `label` and `stage` come from its status; `severity` is its health, status and expiry
+ * together (what the tree's icon shows); `expiry` is null when no expiry matters in its
+ * current status.
+ */
 export interface AssessmentJson {
   readonly label: string;
   readonly stage: Stage;
   readonly severity: Severity;
+  readonly expiry: ExpiryJson | null;
 }
 
 /** A Cloudflare object, its own fields untouched, plus `assessment`. */
@@ -19,6 +37,8 @@ export interface InventoryErrorJson {
   readonly status?: number;
   readonly permission?: string;
   readonly cloudflare_errors: readonly { readonly code: number; readonly message: string }[];
+  /** `bad_item`: how many items failed the run-time checks and were left out. */
+  readonly rejected?: number;
 }
 
 /**
@@ -44,16 +64,17 @@ export interface InventoryJson {
   readonly errors: readonly InventoryErrorJson[];
 }
 
-/** The collections of a zone: JSON key, catalog kind, and where ZoneInventory keeps them. */
+/** The lists of a zone: JSON key, and where ZoneInventory keeps them. */
 export const zoneCollections = [
-  { key: 'certificate_packs', kind: 'certificatePack', collection: 'certificatePacks' },
-  { key: 'custom_certificates', kind: 'customCertificate', collection: 'customCertificates' },
-  { key: 'custom_hostnames', kind: 'customHostname', collection: 'customHostnames' },
-  { key: 'client_certificates', kind: 'clientCertificate', collection: 'clientCertificates' },
-] as const satisfies readonly { key: keyof ZoneJson; kind: ObjectKind; collection: InventoryCollection }[];
+  { key: 'certificate_packs', collection: 'certificatePacks' },
+  { key: 'custom_certificates', collection: 'customCertificates' },
+  { key: 'custom_hostnames', collection: 'customHostnames' },
+  { key: 'client_certificates', collection: 'clientCertificates' },
+] as const satisfies readonly { key: keyof ZoneJson; collection: InventoryCollection }[];
 
 const collectionKeys: Readonly<Record<InventoryCollection, string>> = {
   zones: 'zones',
+  sslMode: 'ssl_mode',
   certificatePacks: 'certificate_packs',
   customCertificates: 'custom_certificates',
   customHostnames: 'custom_hostnames',
@@ -63,10 +84,16 @@ const collectionKeys: Readonly<Record<InventoryCollection, string>> = {
 
 const collectionOrder = Object.keys(collectionKeys);
 
-function assessed<T extends object>(kind: ObjectKind, object: T): Assessed<T> {
+function assessmentJson(health: ObjectHealth): AssessmentJson {
   // For a custom hostname the catalog weighs `status` and `ssl.status` together.
-  const { label, stage, severity } = assess(kind, object);
-  return { ...object, assessment: { label, stage, severity } };
+  const { label, stage } = health.status;
+  const { expiry } = health;
+  return {
+    label,
+    stage,
+    severity: health.severity,
+    expiry: expiry === undefined ? null : { expires_on: new Date(expiry.expiresAt).toISOString(), days_left: expiry.daysLeft, severity: expiry.severity },
+  };
 }
 
 export function errorJson(error: InventoryError): InventoryErrorJson {
@@ -77,49 +104,41 @@ export function errorJson(error: InventoryError): InventoryErrorJson {
     ...(error.status === undefined ? {} : { status: error.status }),
     ...(error.permission === undefined ? {} : { permission: error.permission }),
     cloudflare_errors: error.cloudflareErrors.map(({ code, message }) => ({ code, message })),
+    ...(error.rejected === undefined ? {} : { rejected: error.rejected }),
   };
 }
 
-function zoneJson(zone: ZoneInventory): ZoneJson {
+/** Calls finish in any order; a stable order keeps output diffable between runs. */
+export function sortedErrors(zone: ZoneInventory): InventoryError[] {
+  return [...zone.errors].sort((a, b) => collectionOrder.indexOf(a.collection) - collectionOrder.indexOf(b.collection));
+}
+
+function zoneJson(zone: ZoneInventory, context: HealthContext): ZoneJson {
+  const judged = new Map<object, AssessmentJson>(judgedObjects(zone, context).map(({ item, health }) => [item.object, assessmentJson(health)]));
+  const assessed = <T extends object>(object: T): Assessed<T> => {
+    const assessment = judged.get(object);
+    if (assessment === undefined) throw new Error('An inventory object was not judged');
+    return { ...object, assessment };
+  };
   const json: { -readonly [K in keyof Omit<ZoneJson, 'errors'>]: ZoneJson[K] } = {
     id: zone.zone.id,
     name: zone.zone.name,
     status: zone.zone.status ?? null,
-    assessment: assessed('zone', zone.zone).assessment,
+    assessment: assessed(zone.zone).assessment,
   };
-  for (const { key, kind, collection } of zoneCollections) {
+  for (const { key, collection } of zoneCollections) {
     const items: readonly object[] | undefined = zone[collection];
     if (items !== undefined) {
-      json[key] = items.map((item) => assessed(kind, item));
+      json[key] = items.map(assessed);
     }
   }
   if (zone.fallbackOrigin !== undefined) {
-    json.fallback_origin = zone.fallbackOrigin === null ? null : assessed('fallbackOrigin', zone.fallbackOrigin);
+    json.fallback_origin = zone.fallbackOrigin === null ? null : assessed(zone.fallbackOrigin);
   }
-  // Calls finish in any order; a stable order keeps output diffable between runs.
-  const errors = [...zone.errors].sort((a, b) => collectionOrder.indexOf(a.collection) - collectionOrder.indexOf(b.collection));
-  return { ...json, errors: errors.map(errorJson) };
+  return { ...json, errors: sortedErrors(zone).map(errorJson) };
 }
 
 /** The `--json` document: Cloudflare's objects as sent, each with its assessment. */
-export function toInventoryJson(inventory: Inventory): InventoryJson {
-  return { zones: inventory.zones.map(zoneJson), errors: inventory.errors.map(errorJson) };
-}
-
-/** Every assessed object of a zone (the zone itself first), for counting and listing. */
-export function* assessedObjects(zone: ZoneJson): Generator<{ readonly kind: ObjectKind; readonly object: Assessed<object> }> {
-  yield { kind: 'zone', object: zone };
-  for (const { key, kind } of zoneCollections) {
-    for (const object of zone[key] ?? []) {
-      yield { kind, object };
-    }
-  }
-  if (zone.fallback_origin !== undefined && zone.fallback_origin !== null) {
-    yield { kind: 'fallbackOrigin', object: zone.fallback_origin };
-  }
-}
-
-/** Whether an object needs someone's attention (what makes the exit code 1). */
-export function needsAttention(severity: Severity): boolean {
-  return severity === 'warning' || severity === 'error';
+export function toInventoryJson(inventory: Inventory, context: HealthContext): InventoryJson {
+  return { zones: inventory.zones.map((zone) => zoneJson(zone, context)), errors: inventory.errors.map(errorJson) };
 }

@@ -1,13 +1,14 @@
-import { parseExpiry } from '../core/expiry';
+import type { Inventory, ZoneInventory } from '../cloudflare';
 import { hostsLabel } from '../core/explorer/labels';
-import { type ObjectKind, type Severity, worstSeverity } from '../core/status';
+import { needsAction, type HealthContext, type JudgedObject } from '../core/explorer/objectHealth';
+import { type ObjectKind, severityRank, worstSeverity } from '../core/status';
+import { errorJson, type InventoryErrorJson, sortedErrors, zoneCollections } from './inventoryJson';
+import { judgedObjects, type JudgedEntry } from './judgedObjects';
 import { terminalField } from './terminalText';
-import { type Assessed, assessedObjects, type InventoryErrorJson, type InventoryJson, needsAttention, zoneCollections, type ZoneJson } from './inventoryJson';
 
 const width = 80;
 /** Per zone, so one zone with thousands of stuck hostnames cannot bury the rest. */
 const maxAttentionLines = 10;
-const dayMs = 86_400_000;
 
 const kindNames: Readonly<Record<ObjectKind, string>> = {
   zone: 'Zone',
@@ -27,61 +28,31 @@ function fit(text: string, size: number): string {
   return safe.length <= size ? safe.padEnd(size) : `${safe.slice(0, Math.max(0, size - 1))}…`;
 }
 
-function field(object: object, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(object, key) ? (object as Record<string, unknown>)[key] : undefined;
-}
-
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
-
 /**
  * How an object is named on screen: its hosts, hostname, common name or origin. Packs are
  * named as in the explorer, by a host other than the zone apex that nearly all of them cover.
  */
-function nameOf(kind: ObjectKind, object: object, zoneName: string): string {
-  const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-  const named =
-    kind === 'zone' ? text(field(object, 'name'))
-      : kind === 'customHostname' ? text(field(object, 'hostname'))
-        : kind === 'clientCertificate' ? text(field(object, 'common_name'))
-          : kind === 'fallbackOrigin' ? text(field(object, 'origin'))
-            : hostsLabel(strings(field(object, 'hosts')), kind === 'certificatePack' ? zoneName : undefined);
-  return named ?? text(field(object, 'id')) ?? '(unnamed)';
-}
-
-/** The expiry that matters: a pack's primary certificate (else its earliest), or the object's own. */
-function expiryOf(kind: ObjectKind, object: object): number | undefined {
-  if (kind === 'certificatePack') {
-    const certificates = field(object, 'certificates');
-    const list = Array.isArray(certificates) ? certificates.filter((item): item is object => typeof item === 'object' && item !== null) : [];
-    const primary = field(object, 'primary_certificate');
-    const chosen = list.find((item) => primary !== undefined && field(item, 'id') === primary);
-    const times = (chosen === undefined ? list : [chosen]).map((item) => parseExpiry(field(item, 'expires_on'))).filter((time): time is number => time !== undefined);
-    return times.length === 0 ? undefined : Math.min(...times);
+function nameOf(item: JudgedObject, zoneName: string): string {
+  const text = (value: string | null | undefined): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+  switch (item.kind) {
+    case 'zone':
+      return text(item.object.name) ?? item.object.id;
+    case 'customHostname':
+      return text(item.object.hostname) ?? item.object.id;
+    case 'clientCertificate':
+      return text(item.object.common_name) ?? item.object.id;
+    case 'fallbackOrigin':
+      return text(item.object.origin) ?? '(unnamed)';
+    case 'certificatePack':
+      return hostsLabel(item.object.hosts ?? [], zoneName) ?? item.object.id;
+    case 'customCertificate':
+      return hostsLabel(item.object.hosts ?? [], undefined) ?? item.object.id;
   }
-  if (kind === 'customHostname') {
-    const ssl = field(object, 'ssl');
-    return typeof ssl === 'object' && ssl !== null ? parseExpiry(field(ssl, 'expires_on')) : undefined;
-  }
-  return parseExpiry(field(object, 'expires_on'));
-}
-
-function daysText(expiresAt: number | undefined, now: number): string {
-  if (expiresAt === undefined) {
-    return '';
-  }
-  const days = Math.floor((expiresAt - now) / dayMs);
-  return days < 0 ? `expired ${-days} d ago` : `${days} d left`;
 }
 
 function countText(items: readonly unknown[] | undefined): string {
   // A failed collection shows `!`: its error is listed under the zone.
   return (items === undefined ? '!' : String(items.length)).padStart(5);
-}
-
-function zoneSeverity(zone: ZoneJson): Severity {
-  return worstSeverity([...assessedObjects(zone)].map(({ object }) => object.assessment.severity));
 }
 
 function errorLine(error: InventoryErrorJson): string {
@@ -105,25 +76,21 @@ function errorLines(errors: readonly InventoryErrorJson[]): string[] {
   });
 }
 
-function zoneLines(zone: ZoneJson, now: number): string[] {
-  const counts = zoneCollections.map(({ key }) => countText(zone[key])).join(' ');
-  const lines = [`${fit(zone.name, 28)} ${fit(zone.assessment.label, 14)} ${counts}  ${zoneSeverity(zone)}`];
-  const attention: Array<{ kind: ObjectKind; object: Assessed<object> }> = [];
-  for (const entry of assessedObjects(zone)) {
-    if (needsAttention(entry.object.assessment.severity)) {
-      attention.push(entry);
-    }
-  }
-  attention.sort((a, b) => (a.object.assessment.severity === b.object.assessment.severity ? 0 : a.object.assessment.severity === 'error' ? -1 : 1));
-  for (const { kind, object } of attention.slice(0, maxAttentionLines)) {
-    const days = daysText(expiryOf(kind, object), now);
-    const label = fit(`${object.assessment.label}${days === '' ? '' : ` · ${days}`}`, width - 47);
-    lines.push(`  ${fit(object.assessment.severity, 8)} ${fit(kindNames[kind], 12)} ${fit(nameOf(kind, object, zone.name), 22)} ${label}`.trimEnd());
+function zoneLines(zone: ZoneInventory, judged: readonly JudgedEntry[]): string[] {
+  const counts = zoneCollections.map(({ collection }) => countText(zone[collection])).join(' ');
+  const [own] = judged;
+  const worst = worstSeverity(judged.map(({ health }) => health.severity));
+  const lines = [`${fit(zone.zone.name, 28)} ${fit(own?.health.status.label ?? '', 14)} ${counts}  ${worst}`];
+  const attention = judged.filter(({ health }) => needsAction(health.severity)).sort((a, b) => severityRank(b.health.severity) - severityRank(a.health.severity));
+  for (const { item, health } of attention.slice(0, maxAttentionLines)) {
+    const days = health.expiry?.shortLabel;
+    const label = fit(`${health.status.label}${days === undefined ? '' : ` · ${days}`}`, width - 47);
+    lines.push(`  ${fit(health.severity, 8)} ${fit(kindNames[item.kind], 12)} ${fit(nameOf(item, zone.zone.name), 22)} ${label}`.trimEnd());
   }
   if (attention.length > maxAttentionLines) {
     lines.push(`  … ${attention.length - maxAttentionLines} more need attention (see --json)`);
   }
-  lines.push(...errorLines(zone.errors));
+  lines.push(...errorLines(sortedErrors(zone).map(errorJson)));
   return lines;
 }
 
@@ -132,21 +99,22 @@ function plural(count: number, word: string): string {
 }
 
 /** The readable report: one line per zone, its problems under it, a summary at the end. */
-export function renderInventoryTable(inventory: InventoryJson, now: number): string {
+export function renderInventoryTable(inventory: Inventory, context: HealthContext): string {
   const header = `${'ZONE'.padEnd(28)} ${'STATUS'.padEnd(14)} PACKS CERTS HOSTS CLIENT WORST`;
   const lines = [header];
   let errors = 0;
   let warnings = 0;
   let failed = inventory.errors.length;
   for (const zone of inventory.zones) {
-    lines.push(...zoneLines(zone, now));
-    for (const { object } of assessedObjects(zone)) {
-      errors += object.assessment.severity === 'error' ? 1 : 0;
-      warnings += object.assessment.severity === 'warning' ? 1 : 0;
+    const judged = judgedObjects(zone, context);
+    lines.push(...zoneLines(zone, judged));
+    for (const { health } of judged) {
+      errors += health.severity === 'error' ? 1 : 0;
+      warnings += health.severity === 'warning' ? 1 : 0;
     }
     failed += zone.errors.length;
   }
-  lines.push(...errorLines(inventory.errors));
+  lines.push(...errorLines(inventory.errors.map(errorJson)));
   lines.push('', [plural(inventory.zones.length, 'zone'), plural(errors, 'error'), plural(warnings, 'warning'), `${failed} ${failed === 1 ? 'collection' : 'collections'} failed`].join(' · '));
   return `${lines.join('\n')}\n`;
 }

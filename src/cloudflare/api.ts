@@ -16,6 +16,8 @@ export interface CallOptions {
 /** A page after checking, with how many of its items were malformed and left out. */
 export interface CheckedPage<T> extends Page<T> {
   readonly rejected: number;
+  /** Why the first rejected item was left out. */
+  readonly reason?: string;
 }
 
 /** A whole list: the items read, and why the pager cut it short when it did (shown as an error, items kept). */
@@ -87,19 +89,21 @@ export class Api {
       urgent: options.urgent,
     });
     const parsed = parseList(envelope.result, fields, what, this.logger);
-    return { items: parsed.items, rejected: parsed.rejected, resultInfo: envelope.resultInfo };
+    return { items: parsed.items, rejected: parsed.rejected, resultInfo: envelope.resultInfo, ...(parsed.reason === undefined ? {} : { reason: parsed.reason }) };
   }
 
-  /** Every page of a list at `per_page=50`, through the one pager: malformed items left out are counted, a cut-short listing says why. */
+  /** Every page of a list at `per_page=50`, through the one pager: malformed items left out are counted (with why the first was), a cut-short listing says why. */
   async all<T extends { readonly id: string }>(path: string, query: Query, fields: Shape<T>, what: string, options: CallOptions & { onPage?: (page: CheckedPage<T>) => void } = {}): Promise<Listed<T>> {
+    let reason: string | undefined;
     const read = await readPages<T>(
       async ({ page, urgent, signal }) => {
         const result = await this.page(path, query, fields, what, page, maxPerPage, { ...options, signal, urgent });
+        reason ??= result.reason;
         options.onPage?.(result);
         return result;
       },
       { what, perPage: maxPerPage, ...(options.signal === undefined ? {} : { signal: options.signal }) },
     );
-    return { items: read.items, rejected: read.rejected, ...(read.stopped === undefined ? {} : { stopped: read.stopped }) };
+    return { items: read.items, rejected: read.rejected, ...(reason === undefined ? {} : { reason }), ...(read.stopped === undefined ? {} : { stopped: read.stopped }) };
   }
 }

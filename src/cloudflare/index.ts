@@ -6,8 +6,9 @@ export { CloudflareApiError, type CloudflareErrorCode, type CloudflareMessage } 
 export { type ResultInfo } from './envelope';
 export { type CustomHostnameFilter } from './endpoints/customHostnames';
 export { type ZoneFilter } from './endpoints/zones';
-export { gatherInventory, toInventoryError } from './inventory';
-export type { Inventory, InventoryCollection, InventoryError, InventoryOptions, InventoryProgress, ZoneInventory } from './inventoryTypes';
+export { gatherInventory } from './inventory';
+export type { Inventory, InventoryCollection, InventoryError, InventoryErrorCode, InventoryOptions, InventoryProgress, ZoneCollection, ZoneCollections, ZoneInventory } from './inventoryTypes';
+export { badItems, loadZoneCollections, toInventoryError, type ZoneLoad, type ZoneLoadOptions } from './zoneLoader';
 export { maxPerPage, type PagesRead, readPages } from './pagination';
 export { Permission } from './permissions';
 export { bypasses, type ProxyOptions, proxyFor } from './proxy';

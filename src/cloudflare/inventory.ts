@@ -1,26 +1,26 @@
 import { setMaxListeners } from 'node:events';
 import { systemClock } from '../core/clock';
-import { type Listed } from './api';
 import { type CloudflareClient } from './client';
-import { listCertificatePacks } from './endpoints/certificatePacks';
-import { listClientCertificates } from './endpoints/clientCertificates';
-import { listCustomCertificates } from './endpoints/customCertificates';
-import { getFallbackOrigin, listCustomHostnames } from './endpoints/customHostnames';
 import { zoneQuery } from './endpoints/zones';
 import { CloudflareApiError } from './errors';
-import { type Inventory, type InventoryCollection, type InventoryError, type InventoryOptions, type ZoneInventory } from './inventoryTypes';
+import { type Inventory, type InventoryCollection, type InventoryError, type InventoryOptions, type ZoneCollection, type ZoneInventory } from './inventoryTypes';
 import { maxPerPage, readPages } from './pagination';
 import { ProgressDeadline } from './progressDeadline';
 import { Permission } from './permissions';
 import { zoneShape } from './schemas';
 import { type Zone } from './types';
+import { badItems, loadZoneCollections, toInventoryError } from './zoneLoader';
+
+/** What `cfcerts inventory` reads of each zone: every list in full, and the fallback origin. */
+const inventoryCollections: readonly ZoneCollection[] = ['certificatePacks', 'customCertificates', 'customHostnames', 'clientCertificates', 'fallbackOrigin'];
 
 /**
  * Gathers zones and all their certificate objects with every call in flight at once:
  * the transport's limiter keeps its slots busy, and later pages jump its queue so a
  * zone that started finishes first. Each zone's collections start as soon as the page
- * listing the zone arrives. Failures stay local: a failed call leaves its collection
- * undefined with an error beside it; only cancellation aborts the whole run.
+ * listing the zone arrives, read by the one zone loader the explorer uses too. Failures
+ * stay local: a failed call leaves its collection undefined with an error beside it, and
+ * malformed items become `bad_item` errors; only cancellation aborts the whole run.
  *
  * "Not entitled" answers: Cloudflare's documented answers are followed where the facts
  * say what they are — `status=all` lists (an empty list when nothing exists) and the
@@ -140,9 +140,11 @@ class InventoryRun {
   /** Lists zones page by page, starting each zone's work the moment its page arrives. */
   private async listPages(name: string | undefined, orderBase: number): Promise<number> {
     const query = zoneQuery({ accountId: this.options.accountId, name });
+    let reason: string | undefined;
     const read = await readPages<Zone>(
       async ({ page, urgent, signal }) => {
         const result = await this.client.api.page('/zones', query, zoneShape, 'zones', page, maxPerPage, { permission: Permission.zoneRead, signal, urgent });
+        reason ??= result.reason;
         if (name === undefined && page === 1) {
           this.total = result.resultInfo?.total_count ?? this.total;
         }
@@ -150,8 +152,10 @@ class InventoryRun {
       },
       { what: 'zones', signal: this.signal, onPage: (zones, page) => zones.forEach((zone, index) => this.startZone(zone, orderBase + page * maxPerPage + index)) },
     );
+    // Zones that fail the run-time checks are reported, never silently dropped.
+    if (read.rejected > 0) this.errors.push(badItems('zones', read.rejected, reason));
     if (read.stopped !== undefined) throw read.stopped;
-    return read.items.length;
+    return read.items.length + read.rejected;
   }
 
   private startZone(zone: Zone, order: number): void {
@@ -165,46 +169,18 @@ class InventoryRun {
   }
 
   private async fillZone(inventory: ZoneInventory): Promise<void> {
-    const { api } = this.client;
-    const zoneId = inventory.zone.id;
-    const signal = this.signal;
-    const list = async <T>(collection: InventoryCollection, call: () => Promise<Listed<T>>): Promise<T[] | undefined> => {
-      const parsed = await this.settle(inventory, collection, call);
-      if (parsed !== undefined && parsed.rejected > 0) {
-        inventory.errors.push({ collection, code: 'bad_response', message: `${parsed.rejected} malformed item(s) were left out.`, cloudflareErrors: [] });
-      }
-      if (parsed?.stopped !== undefined) inventory.errors.push(toInventoryError(collection, parsed.stopped));
-      return parsed?.items;
-    };
-    const [packs, customCertificates, customHostnames, clientCertificates, fallback] = await Promise.all([
-      list('certificatePacks', () => listCertificatePacks(api, zoneId, signal)),
-      list('customCertificates', () => listCustomCertificates(api, zoneId, signal)),
-      list('customHostnames', () => listCustomHostnames(api, zoneId, {}, signal)),
-      list('clientCertificates', () => listClientCertificates(api, zoneId, signal)),
-      this.settle(inventory, 'fallbackOrigin', async () => (await getFallbackOrigin(api, zoneId, signal)) ?? null),
-    ]);
-    // Absent (not `undefined`-valued) keys when a call failed, so JSON output stays clean.
-    if (packs !== undefined) inventory.certificatePacks = packs;
-    if (customCertificates !== undefined) inventory.customCertificates = customCertificates;
-    if (customHostnames !== undefined) inventory.customHostnames = customHostnames;
-    if (clientCertificates !== undefined) inventory.clientCertificates = clientCertificates;
-    if (fallback !== undefined) inventory.fallbackOrigin = fallback;
-    if (!signal.aborted) {
+    try {
+      const load = await loadZoneCollections(this.client.api, inventory.zone.id, { collections: inventoryCollections, signal: this.signal });
+      Object.assign(inventory, load.collections);
+      inventory.errors.push(...load.errors);
+    } catch (error) {
+      // Cancellation, or the no-progress deadline: `recordable` says which to record.
+      const recorded = this.recordable(error);
+      if (recorded !== undefined) inventory.errors.push(toInventoryError('zones', recorded));
+    }
+    if (!this.signal.aborted) {
       this.done++;
       this.options.onProgress?.({ done: this.done, total: this.total, zone: inventory.zone });
-    }
-  }
-
-  /** Runs one call; a failure becomes an error entry on the zone (cancellation is left to `gather`). */
-  private async settle<T>(inventory: ZoneInventory, collection: InventoryCollection, call: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await call();
-    } catch (error) {
-      const recorded = this.recordable(error);
-      if (recorded !== undefined) {
-        inventory.errors.push(toInventoryError(collection, recorded));
-      }
-      return undefined;
     }
   }
 
@@ -218,19 +194,4 @@ class InventoryRun {
       }
     }
   }
-}
-
-export function toInventoryError(collection: InventoryCollection, error: unknown): InventoryError {
-  if (CloudflareApiError.is(error)) {
-    return {
-      collection,
-      code: error.code,
-      message: error.message,
-      ...(error.status === undefined ? {} : { status: error.status }),
-      ...(error.permission === undefined ? {} : { permission: error.permission }),
-      cloudflareErrors: error.cloudflareErrors,
-    };
-  }
-  // A bug rather than weather; still kept local to its collection.
-  return { collection, code: 'bad_response', message: error instanceof Error ? error.message : String(error), cloudflareErrors: [] };
 }

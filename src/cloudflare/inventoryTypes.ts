@@ -2,31 +2,53 @@ import { type Clock } from '../core/clock';
 import { type CloudflareErrorCode, type CloudflareMessage } from './errors';
 import { type CertificatePack, type ClientCertificate, type CustomCertificate, type CustomHostname, type FallbackOrigin, type Zone } from './types';
 
-export type InventoryCollection = 'zones' | 'certificatePacks' | 'customCertificates' | 'customHostnames' | 'clientCertificates' | 'fallbackOrigin';
+/** The parts of a zone one load reads (`sslMode` only for the explorer). */
+export type ZoneCollection = 'sslMode' | 'certificatePacks' | 'customCertificates' | 'customHostnames' | 'clientCertificates' | 'fallbackOrigin';
 
-/** Why one collection (or the zone listing) is missing or incomplete. Plain data: safe to serialise. */
+export type InventoryCollection = 'zones' | ZoneCollection;
+
+/**
+ * A call's own failure code, or `bad_item`: the call worked but some items failed the
+ * run-time checks and were left out (`rejected` says how many).
+ */
+export type InventoryErrorCode = CloudflareErrorCode | 'bad_item';
+
+/**
+ * Why one collection (or the zone listing) is missing, incomplete or old. Plain data: safe
+ * to serialise. A collection error never wipes data: the collection keeps what it has
+ * (the items that passed, or with `stale`, what the previous load gave) beside its error.
+ */
 export interface InventoryError {
   readonly collection: InventoryCollection;
-  readonly code: CloudflareErrorCode;
+  readonly code: InventoryErrorCode;
   readonly message: string;
   readonly status?: number;
   readonly permission?: string;
   readonly cloudflareErrors: readonly CloudflareMessage[];
+  /** `bad_item`: how many items were left out. */
+  readonly rejected?: number;
+  /** The collection shows the previous load's data, since this load of it failed. */
+  readonly stale?: boolean;
 }
 
 /**
- * A zone and its certificate objects. A collection is `undefined` when its call failed
- * (the reason is in `errors`); `fallbackOrigin` is `null` when none is configured. A
- * collection can also be present *and* have a `bad_response` error: malformed items were
- * left out of it.
+ * The collections of one zone. A collection is `undefined` when its call failed and there
+ * was nothing to keep (the reason is in the errors beside it); `fallbackOrigin` is `null`
+ * when none is configured. A collection can also be present *and* have an error: `bad_item`
+ * (malformed items were left out) or a `stale` failure (the previous load's items).
  */
-export interface ZoneInventory {
-  readonly zone: Zone;
-  certificatePacks?: CertificatePack[];
-  customCertificates?: CustomCertificate[];
-  customHostnames?: CustomHostname[];
-  clientCertificates?: ClientCertificate[];
+export interface ZoneCollections {
+  sslMode?: string;
+  certificatePacks?: readonly CertificatePack[];
+  customCertificates?: readonly CustomCertificate[];
+  customHostnames?: readonly CustomHostname[];
+  clientCertificates?: readonly ClientCertificate[];
   fallbackOrigin?: FallbackOrigin | null;
+}
+
+/** A zone and its certificate objects, as `cfcerts inventory` gathers them. */
+export interface ZoneInventory extends ZoneCollections {
+  readonly zone: Zone;
   readonly errors: InventoryError[];
 }
 

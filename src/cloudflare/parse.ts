@@ -2,10 +2,12 @@ import { type Logger } from '../core/logger';
 import { CloudflareApiError } from './errors';
 import { firstBadField, type Shape, shape } from './guards';
 
-/** A list after checking: the items that passed, and how many were left out. */
+/** A list after checking: the items that passed, how many were left out, and why the first was. */
 export interface Parsed<T> {
   readonly items: T[];
   readonly rejected: number;
+  /** The first rejected item's bad field, e.g. "status: expected a string"; set when `rejected > 0`. */
+  readonly reason?: string;
 }
 
 // Compiled checks are cached per shape object, so a shape is turned into a function once.
@@ -38,14 +40,17 @@ export function parseList<T>(result: unknown, fields: Shape<T>, what: string, lo
     return { items: result as T[], rejected: 0 };
   }
   const items: T[] = [];
+  let reason: string | undefined;
   for (const item of result) {
     if (check(item)) {
       items.push(item as T);
     } else {
-      logger.warn(`Cloudflare: left out one of ${what}: ${firstBadField(fields, item)}`);
+      const bad = firstBadField(fields, item);
+      reason ??= bad;
+      logger.warn(`Cloudflare: left out one of ${what}: ${bad}`);
     }
   }
-  return { items, rejected: result.length - items.length };
+  return { items, rejected: result.length - items.length, ...(reason === undefined ? {} : { reason }) };
 }
 
 /** Checks a single-object result; a malformed one is a `bad_response`. */

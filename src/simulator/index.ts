@@ -4,7 +4,7 @@ export { loadScenario, ScenarioError } from './scenario/loadScenario';
 export { generateLargeAccount, type LargeAccountOptions } from './scenario/generateLargeAccount';
 export { parseFaultSpec, FaultSpecError, type FaultSpec } from './http/faults';
 export { routeFamilies, routeTable } from './routes/routeTable';
-export { SimulatorState, apiView, statusOf, type Located, type ObjectKind, type StatusField, type ZoneState } from './state/simulatorState';
+export { SimulatorState, apiView, statusOf, type Located, type SimObjectKind, type StatusField, type ZoneState } from './state/simulatorState';
 export type { Scenario, ScenarioToken, ScenarioZone, SimObject, Permission, SimDirectives } from './model';
 export {
   packStatuses, hostnameStatuses, customCertificateStatuses, clientCertificateStatuses,

@@ -7,7 +7,8 @@ import { defaultViewOptions, isFiltering, type ViewOptions } from './viewOptions
 import { allGroups, groupObjects } from './zoneObjects';
 import { statusBuckets, zonesWithoutObjects } from './statusBuckets';
 import { statusGroupOrder } from './statusGroups';
-import type { AccountState, ZoneState } from './explorerState';
+import type { AccountState, CollectionError, ZoneState } from './explorerState';
+import { rejectedHostnames, rejectedZones } from './loadError';
 import { valueOf, type Loadable } from './loadable';
 import type { ExplorerModel } from './explorerModel';
 import { nodeId, type ExplorerNode, type GroupKind, type MessageKind } from './nodes';
@@ -99,15 +100,26 @@ function zoneListChildren(account: AccountState, node: ExplorerNode & { type: 'a
   return undefined;
 }
 
+/** The row that says how many zones the last listing left out, and why; none when it left none. */
+function rejectedZoneRows(account: AccountState, node: ExplorerNode & { type: 'account' }): ExplorerNode[] {
+  const error = rejectedZones(account);
+  return error === undefined ? [] : [errorMessage(`${nodeId(node)}/rejected`, error, node)];
+}
+
 function accountChildren(account: AccountState, node: ExplorerNode & { type: 'account' }, view: ViewOptions, context: ExplorerContext): Children {
   const pending = zoneListChildren(account, node);
-  if (pending !== undefined) return pending;
+  if (pending !== undefined) return withRejectedZones(pending, account, node);
   const zones = (valueOf(account.zones) ?? []).filter((zone) => {
     const state = account.zoneStates.get(zone.id);
     return state === undefined || zoneShows(state, view, context);
   });
-  if (zones.length === 0) return { nodes: [noMatch(nodeId(node), view)] };
-  return { nodes: zones.map((zone) => ({ type: 'zone', account: node.account, zone: zone.id })) };
+  if (zones.length === 0) return { nodes: [...rejectedZoneRows(account, node), noMatch(nodeId(node), view)] };
+  return { nodes: [...rejectedZoneRows(account, node), ...zones.map((zone): ExplorerNode => ({ type: 'zone', account: node.account, zone: zone.id }))] };
+}
+
+function withRejectedZones(children: Children, account: AccountState, node: ExplorerNode & { type: 'account' }): Children {
+  const rows = rejectedZoneRows(account, node);
+  return rows.length === 0 ? children : { ...children, nodes: [...rows, ...children.nodes] };
 }
 
 /**
@@ -116,10 +128,11 @@ function accountChildren(account: AccountState, node: ExplorerNode & { type: 'ac
  */
 function statusAccountChildren(account: AccountState, node: ExplorerNode & { type: 'account' }, view: ViewOptions, context: ExplorerContext): Children {
   const pending = zoneListChildren(account, node);
-  if (pending !== undefined) return pending;
+  if (pending !== undefined) return withRejectedZones(pending, account, node);
   const id = nodeId(node);
   const buckets = statusBuckets(account, view, context);
-  const nodes: ExplorerNode[] = statusGroupOrder.filter((status) => (buckets.get(status)?.length ?? 0) > 0).map((status) => ({ type: 'statusGroup', account: node.account, status }));
+  const nodes: ExplorerNode[] = [...rejectedZoneRows(account, node)];
+  nodes.push(...statusGroupOrder.filter((status) => (buckets.get(status)?.length ?? 0) > 0).map((status): ExplorerNode => ({ type: 'statusGroup', account: node.account, status })));
   const { notLoaded, loading, failed } = zonesWithoutObjects(account);
   if (loading.length > 0) nodes.push(message(`${id}/zones`, 'loading', `Loading ${count(loading.length, 'zone')}…`));
   if (notLoaded.length > 0) {
@@ -157,7 +170,7 @@ function zoneChildren(zone: ZoneState, node: ExplorerNode & { type: 'zone' }, vi
     // Filtered: only the groups with something the filter keeps.
     const keep = zoneObjectFilter(view, zone.zone.name, context);
     const nodes: ExplorerNode[] = allGroups.filter((group) => groupShows(zone, group, keep, view)).map((group) => ({ type: 'group', account, zone: zoneId, group }));
-    if (details.fallbackOrigin && fallbackOriginShows(zone, view)) nodes.push({ type: 'fallbackOrigin', account, zone: zoneId, origin: details.fallbackOrigin });
+    if (details.fallbackOrigin && fallbackOriginShows(zone, view, context)) nodes.push({ type: 'fallbackOrigin', account, zone: zoneId, origin: details.fallbackOrigin });
     return { nodes };
   }
   const groups: GroupKind[] = ['edgeCertificates'];
@@ -175,7 +188,7 @@ function groupChildren(zone: ZoneState, node: ExplorerNode & { type: 'group' }, 
   const details = valueOf(zone.details);
   const collectionError = (collection: string): ExplorerNode[] => {
     const found = details?.errors.find((error) => error.collection === collection);
-    return found === undefined ? [] : [errorMessage(id, found.error, { type: 'zone', account, zone: zoneId })];
+    return found === undefined ? [] : [collectionMessage(id, found, { type: 'zone', account, zone: zoneId })];
   };
   const sorted = (): ExplorerNode[] => worstFirst(groupObjects(zone, node.group).filter(keep), health).map((object) => objectNode(object, account, zoneId));
   switch (node.group) {
@@ -200,6 +213,8 @@ function hostnameChildren(zone: ZoneState, node: ExplorerNode & { type: 'group' 
   const nodes: ExplorerNode[] = [];
   if (list?.filter !== undefined) nodes.push(message(id, 'info', `Search: hostname "${list.filter}"`, 'Clear the search to see every hostname.'));
   if (zone.hostnames.status === 'failed') nodes.push(errorMessage(id, zone.hostnames.error, { type: 'group', account, zone: zoneId, group: 'customHostnames' }));
+  const rejected = list === undefined ? undefined : rejectedHostnames(list);
+  if (rejected !== undefined) nodes.push(errorMessage(`${id}/rejected`, rejected, { type: 'group', account, zone: zoneId, group: 'customHostnames' }));
   // Hostnames stay in the API's order (by name) so paging appends rather than reshuffles.
   nodes.push(...(list?.items ?? []).filter((hostname) => keep({ kind: 'customHostname', object: hostname })).map((hostname: CustomHostname): ExplorerNode => ({ type: 'customHostname', account, zone: zoneId, hostname })));
   if (list !== undefined && list.items.length === 0 && zone.hostnames.status !== 'failed') nodes.push(message(id, 'empty', list.filter === undefined ? 'No custom hostnames' : 'No hostname matches'));
@@ -255,6 +270,21 @@ function message(parentId: string, kind: MessageKind, text: string, detail?: str
 
 function failure(parentId: string, loadable: Loadable<unknown> & { status: 'failed' }, retry: ExplorerNode): ExplorerNode {
   return errorMessage(parentId, loadable.error, retry);
+}
+
+/**
+ * A collection's error, shown above what the collection still holds: items that were left
+ * out (`bad_item`: how many and why), or a failed reload whose last data is still shown.
+ */
+function collectionMessage(parentId: string, found: CollectionError, retry: ExplorerNode): ExplorerNode {
+  if (found.stale !== true) return errorMessage(parentId, found.error, retry);
+  const node = errorMessage(parentId, found.error, retry);
+  if (node.type !== 'message') return node;
+  return { ...node, text: `${node.text} · showing the last data loaded`, detail: joinDetail(node.detail, 'Refreshing this list failed: what is shown below is from the last load that worked, and may be out of date.') };
+}
+
+function joinDetail(first: string | undefined, second: string): string {
+  return first === undefined ? second : `${first}\n\n${second}`;
 }
 
 function errorMessage(parentId: string, error: { code: string; message: string; permission?: string }, retry: ExplorerNode): ExplorerNode {

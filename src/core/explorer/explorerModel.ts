@@ -1,16 +1,19 @@
 import { setMaxListeners } from 'node:events';
-import { maxPerPage, readPages, type CertificatePack, type ClientCertificate, type CloudflareClient, type CustomCertificate, type CustomHostname, type Zone } from '../../cloudflare';
+import { loadZoneCollections, maxPerPage, readPages, type CertificatePack, type ClientCertificate, type CloudflareClient, type CustomCertificate, type CustomHostname, type Zone, type ZoneCollection } from '../../cloudflare';
 import type { AccountProfile } from '../accounts';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import type { AccountState, CollectionError, HostnameList, ZoneCollection, ZoneDetails, ZoneState } from './explorerState';
+import type { AccountState, HostnameList, ZoneDetails, ZoneState } from './explorerState';
 import { failLoading, idle, startLoading, valueOf } from './loadable';
-import { toLoadError } from './loadError';
+import { toCollectionError, toLoadError } from './loadError';
 import { deferredLoadError, planZoneRefresh } from './refreshPlan';
 import type { ObjectsLoaded } from './transitions';
 
 /** Accounts with at most this many zones have every zone loaded up front. */
 export const prefetchZoneLimit = 50;
+
+/** What expanding a zone loads through the zone loader; its custom hostnames page on their own. */
+const detailCollections: readonly ZoneCollection[] = ['sslMode', 'certificatePacks', 'customCertificates', 'clientCertificates', 'fallbackOrigin'];
 
 /** Pages of custom hostnames "Load all" asks for at once (the default concurrency). */
 const hostnamePagesAtOnce = 8;
@@ -108,16 +111,27 @@ export class ExplorerModel {
       await client.verifyToken(signal);
       const filter = state.profile.accountId === undefined ? {} : { accountId: state.profile.accountId };
       // The first page is shown as soon as it arrives; the pager reads the rest.
-      const zones = await readPages<Zone>(({ page, signal: pageSignal }) => client.zonesPage({ ...filter, page, perPage: maxPerPage }, pageSignal), {
-        what: 'zones',
-        signal,
-        onPage: (fresh, page) => {
-          if (page === 1 && fresh.length >= maxPerPage) this.setZones(state, fresh, true);
+      let reason: string | undefined;
+      const zones = await readPages<Zone>(
+        async ({ page, signal: pageSignal }) => {
+          const result = await client.zonesPage({ ...filter, page, perPage: maxPerPage }, pageSignal);
+          reason ??= result.reason;
+          return result;
         },
-      });
+        {
+          what: 'zones',
+          signal,
+          onPage: (fresh, page) => {
+            if (page === 1 && fresh.length >= maxPerPage) this.setZones(state, fresh, true);
+          },
+        },
+      );
       // A listing cut short keeps every zone known (it cannot tell which are gone) and says why.
       this.setZones(state, zones.items, zones.stopped !== undefined);
       if (zones.stopped !== undefined) state.zones = failLoading(state.zones, toLoadError(zones.stopped), this.deps.clock.now());
+      // Zones that fail the run-time checks are reported on the account, never silently dropped.
+      if (zones.rejected > 0) state.rejectedZones = { count: zones.rejected, ...(reason === undefined ? {} : { reason }) };
+      else delete state.rejectedZones;
       this.prefetchZones(state, signal);
     } catch (error) {
       if (signal.aborted) return;
@@ -166,34 +180,12 @@ export class ExplorerModel {
     this.deps.onDidChange(accountKey);
     try {
       const client = await this.deps.clientFor(account.profile);
-      const errors: CollectionError[] = [];
-      const attempt = async <T>(collection: ZoneCollection, load: () => Promise<T>): Promise<T | undefined> => {
-        try {
-          return await load();
-        } catch (error) {
-          if (signal.aborted) throw error;
-          errors.push({ collection, error: toLoadError(error) });
-          return undefined;
-        }
-      };
-      // A list the pager cut short keeps its items, with the reason beside them.
-      const stopped = (collection: ZoneCollection) => (error: unknown) => void errors.push({ collection, error: toLoadError(error) });
-      const [sslMode, certificatePacks, customCertificates, clientCertificates, fallbackOrigin] = await Promise.all([
-        attempt('sslMode', async () => (await client.getSslMode(zoneId, signal)).value),
-        attempt('certificatePacks', () => client.listCertificatePacks(zoneId, signal, stopped('certificatePacks'))),
-        attempt('customCertificates', () => client.listCustomCertificates(zoneId, signal, stopped('customCertificates'))),
-        attempt('clientCertificates', () => client.listClientCertificates(zoneId, signal, stopped('clientCertificates'))),
-        attempt('fallbackOrigin', async () => (await client.getFallbackOrigin(zoneId, signal)) ?? null),
+      // The hostnames page on their own (a SaaS zone can hold tens of thousands), beside the rest.
+      const [load] = await Promise.all([
+        loadZoneCollections(client.api, zoneId, { collections: detailCollections, signal, ...(before === undefined ? {} : { previous: before }) }),
         this.loadHostnames(accountKey, zoneId, { reset: true, signal }),
       ]);
-      const details: ZoneDetails = {
-        errors,
-        ...(sslMode === undefined ? {} : { sslMode }),
-        ...(certificatePacks === undefined ? {} : { certificatePacks }),
-        ...(customCertificates === undefined ? {} : { customCertificates }),
-        ...(clientCertificates === undefined ? {} : { clientCertificates }),
-        ...(fallbackOrigin === undefined ? {} : { fallbackOrigin }),
-      };
+      const details: ZoneDetails = { ...load.collections, errors: load.errors.map(toCollectionError) };
       zone.details = { status: 'ready', value: details, at: this.deps.clock.now() };
       this.objectsLoaded({ account: accountKey, zone: zoneId, part: 'details', ...(before === undefined ? {} : { before }), after: details });
     } catch (error) {
@@ -229,8 +221,13 @@ export class ExplorerModel {
       // and redraws only when the list has doubled, and by a window's worth at least: a redraw
       // rebuilds every loaded row, so one per page made 20,000 hostnames cost minutes instead of seconds.
       let shown = items.length;
+      let reason = from.rejected?.reason;
       const read = await readPages<CustomHostname>(
-        ({ page, signal: pageSignal }) => client.customHostnamesPage(zoneId, { page, perPage: maxPerPage, ...(filter === undefined ? {} : { hostname: filter }) }, pageSignal),
+        async ({ page, signal: pageSignal }) => {
+          const result = await client.customHostnamesPage(zoneId, { page, perPage: maxPerPage, ...(filter === undefined ? {} : { hostname: filter }) }, pageSignal);
+          reason ??= result.reason;
+          return result;
+        },
         {
           what: 'custom hostnames',
           firstPage: from.pagesLoaded + 1,
@@ -250,8 +247,11 @@ export class ExplorerModel {
           },
         },
       );
+      // Hostnames that fail the run-time checks are counted on the list, never silently dropped.
+      const rejected = (from.rejected?.count ?? 0) + read.rejected;
       const list: HostnameList = {
         ...from,
+        ...(rejected > 0 ? { rejected: { count: rejected, ...(reason === undefined ? {} : { reason }) } } : {}),
         items,
         pagesLoaded: read.lastPage,
         total: read.totalCount ?? items.length,

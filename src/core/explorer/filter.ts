@@ -1,10 +1,9 @@
-import { assess } from '../status';
 import type { ZoneState } from './explorerState';
 import { valueOf } from './loadable';
 import type { GroupKind } from './nodes';
 import { healthOf } from './healthCache';
 import { needsAction, type CertificateObject, type HealthContext } from './objectHealth';
-import { isProblem } from './statusGroups';
+import { problemGroups, statusGroupOf } from './statusGroups';
 import { isFiltering, type ViewOptions } from './viewOptions';
 import { allGroups, groupObjects, hostsOf } from './zoneObjects';
 
@@ -15,13 +14,13 @@ export type ObjectPredicate = (item: CertificateObject) => boolean;
  * What the filter keeps of one zone. The text matches the names an object is known by
  * (a hostname, a pack's or certificate's hosts, a client certificate's common name),
  * case-insensitive; a zone whose own name matches keeps all its objects. "Problems only"
- * keeps what `isProblem` says, the same rule as the status groups and the badge.
+ * keeps the `problemGroups`, the same rule as the status groups and the badge.
  */
 export function zoneObjectFilter(options: ViewOptions, zoneName: string, context: HealthContext): ObjectPredicate {
   if (!isFiltering(options)) return () => true;
   const needle = options.text.toLowerCase();
   const wholeZone = zoneNameMatches(options, zoneName);
-  return (item) => (wholeZone || objectNames(item).some((name) => name.toLowerCase().includes(needle))) && (!options.problemsOnly || isProblem(healthOf(item, context)));
+  return (item) => (wholeZone || objectNames(item).some((name) => name.toLowerCase().includes(needle))) && (!options.problemsOnly || problemGroups.includes(statusGroupOf(healthOf(item, context))));
 }
 
 /** Whether the text filter keeps the whole zone (no text, or the zone's name matches). */
@@ -53,7 +52,7 @@ export function zoneShows(zone: ZoneState, options: ViewOptions, context: Health
   if (details === undefined) return true;
   const keep = zoneObjectFilter(options, name, context);
   if (allGroups.some((group) => groupObjects(zone, group).some(keep))) return true;
-  return zoneNameMatches(options, name) && (zone.details.status === 'failed' || details.errors.length > 0 || zone.hostnames.status === 'failed' || fallbackOriginShows(zone, options));
+  return zoneNameMatches(options, name) && (zone.details.status === 'failed' || details.errors.length > 0 || zone.hostnames.status === 'failed' || fallbackOriginShows(zone, options, context));
 }
 
 /** Whether a filtered zone keeps one of its groups: it has a kept object, or (problems only) its load failed. */
@@ -66,10 +65,10 @@ export function groupShows(zone: ZoneState, group: GroupKind, keep: ObjectPredic
 }
 
 /** The fallback origin row stays unless the filter rules it out (it is not a certificate: only its zone's name and its status count). */
-export function fallbackOriginShows(zone: ZoneState, options: ViewOptions): boolean {
+export function fallbackOriginShows(zone: ZoneState, options: ViewOptions, context: HealthContext): boolean {
   const origin = valueOf(zone.details)?.fallbackOrigin;
   if (!origin || !zoneNameMatches(options, zone.zone.name)) return false;
-  return !options.problemsOnly || needsAction(assess('fallbackOrigin', origin).severity);
+  return !options.problemsOnly || needsAction(healthOf({ kind: 'fallbackOrigin', object: origin }, context).severity);
 }
 
 /** The row a filter that hides everything shows instead: "No certificates match 'foo'". */

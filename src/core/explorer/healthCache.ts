@@ -1,4 +1,4 @@
-import { objectHealth, type CertificateObject, type HealthContext, type ObjectHealth } from './objectHealth';
+import { objectHealth, type HealthContext, type JudgedObject, type ObjectHealth } from './objectHealth';
 
 interface Entry {
   readonly minute: number;
@@ -17,7 +17,7 @@ const cache = new WeakMap<object, Entry>();
  * object) would add up to seconds. Expiry moves in whole days, so a minute-old answer is
  * as good as a new one; and since all of them read this one cache, they always agree.
  */
-export function healthOf(item: CertificateObject, context: HealthContext): ObjectHealth {
+export function healthOf(item: JudgedObject, context: HealthContext): ObjectHealth {
   const minute = Math.floor(context.now / 60_000);
   const { warningDays, criticalDays } = context.thresholds;
   const known = cache.get(item.object);

@@ -15,6 +15,8 @@ export interface LoadError {
   readonly message: string;
   /** The dashboard name of a missing token permission, e.g. "Zone: Read". */
   readonly permission?: string;
+  /** `bad_item`: how many items were left out for failing the run-time checks. */
+  readonly rejected?: number;
 }
 
 export const idle: Loadable<never> = { status: 'idle' };

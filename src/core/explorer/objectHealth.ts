@@ -1,4 +1,4 @@
-import type { CertificatePack, ClientCertificate, CustomCertificate, CustomHostname } from '../../cloudflare';
+import type { CertificatePack, ClientCertificate, CustomCertificate, CustomHostname, FallbackOrigin, Zone } from '../../cloudflare';
 import { assessExpiry, type ExpiryAssessment, type ExpiryThresholds } from '../expiry';
 import { assess, describeStatus, worstSeverity, type Assessment, type Severity } from '../status';
 
@@ -8,6 +8,15 @@ export type CertificateObject =
   | { readonly kind: 'customCertificate'; readonly object: CustomCertificate }
   | { readonly kind: 'customHostname'; readonly object: CustomHostname }
   | { readonly kind: 'clientCertificate'; readonly object: ClientCertificate };
+
+/**
+ * Anything whose health is judged: the certificate objects, plus the zone and its
+ * fallback origin, which have a status but no expiry. The CLI lists all of them.
+ */
+export type JudgedObject = CertificateObject | { readonly kind: 'zone'; readonly object: Zone } | { readonly kind: 'fallbackOrigin'; readonly object: FallbackOrigin };
+
+/** The kinds of certificate object (a subset of the catalog's `ObjectKind`). */
+export type CertificateKind = CertificateObject['kind'];
 
 export interface HealthContext {
   readonly now: number;
@@ -23,22 +32,31 @@ export interface ObjectHealth {
 }
 
 /**
- * How bad one object is, from its status and its expiry. The one rule behind the item's
- * icon, its group's "needs action" count, the zone's worst status and the worst-first
- * order, so they always agree.
+ * How bad one object is, from its status, its expiry and whether Cloudflare renews it.
+ * The one rule behind the item's icon, its group's "needs action" count, the zone's worst
+ * status, the worst-first order, the badge, the status bar, the notifications, the panels
+ * and `cfcerts inventory` (table, JSON and exit code), so they always agree.
  */
-export function objectHealth(item: CertificateObject, context: HealthContext): ObjectHealth {
+export function objectHealth(item: JudgedObject, context: HealthContext): ObjectHealth {
   const status = assess(item.kind, item.object);
   const expiry = expiryOf(item, status.severity, context);
   return { status, ...(expiry === undefined ? {} : { expiry }), severity: worstSeverity([status.severity, ...(expiry ? [expiry.severity] : [])]) };
 }
 
+/**
+ * The one word for "someone has to act on this": its health (status and expiry together)
+ * is a warning or an error. The badge, the counts, the notifications and the CLI's exit
+ * code all ask this, and nothing else.
+ */
 export function needsAction(severity: Severity): boolean {
   return severity === 'warning' || severity === 'error';
 }
 
-function expiryOf(item: CertificateObject, statusSeverity: Severity, context: HealthContext): ExpiryAssessment | undefined {
+function expiryOf(item: JudgedObject, statusSeverity: Severity, context: HealthContext): ExpiryAssessment | undefined {
   switch (item.kind) {
+    case 'zone':
+    case 'fallbackOrigin':
+      return undefined;
     case 'certificatePack': {
       // A pack is as close to expiry as its earliest certificate; Cloudflare renews it.
       const validityDays = item.object.validity_days ?? undefined;

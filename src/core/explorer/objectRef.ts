@@ -1,9 +1,7 @@
 import type { ExplorerModel } from './explorerModel';
 import type { ExplorerNode, GroupKind } from './nodes';
-import type { CertificateObject } from './objectHealth';
+import type { CertificateKind, CertificateObject } from './objectHealth';
 import { groupObjects } from './zoneObjects';
-
-export type ObjectKind = CertificateObject['kind'];
 
 /**
  * Names one certificate object across refreshes: the tree rebuilds its nodes from fresh
@@ -13,7 +11,7 @@ export type ObjectKind = CertificateObject['kind'];
 export interface ObjectRef {
   readonly account: string;
   readonly zone: string;
-  readonly kind: ObjectKind;
+  readonly kind: CertificateKind;
   readonly id: string;
 }
 
@@ -22,7 +20,7 @@ export function objectKey(ref: ObjectRef): string {
   return `${ref.kind}/${ref.account}/${ref.zone}/${ref.id}`;
 }
 
-const objectKinds: readonly ObjectKind[] = ['certificatePack', 'customCertificate', 'customHostname', 'clientCertificate'];
+const objectKinds: readonly CertificateKind[] = ['certificatePack', 'customCertificate', 'customHostname', 'clientCertificate'];
 
 /** The reference an object key was made from, or undefined for anything else (e.g. corrupt state). */
 export function parseObjectKey(key: string): ObjectRef | undefined {
@@ -30,7 +28,7 @@ export function parseObjectKey(key: string): ObjectRef | undefined {
   const [kind, account, zone, id] = parts;
   if (parts.length !== 4 || kind === undefined || account === undefined || zone === undefined || id === undefined) return undefined;
   if (!(objectKinds as readonly string[]).includes(kind) || account === '' || zone === '' || id === '') return undefined;
-  return { kind: kind as ObjectKind, account, zone, id };
+  return { kind: kind as CertificateKind, account, zone, id };
 }
 
 /** The object a tree node stands for, if it stands for one. */
@@ -63,4 +61,4 @@ const groupOf = {
   customCertificate: 'customCertificates',
   customHostname: 'customHostnames',
   clientCertificate: 'clientCertificates',
-} as const satisfies Record<ObjectKind, GroupKind>;
+} as const satisfies Record<CertificateKind, GroupKind>;

@@ -11,6 +11,7 @@ import { nodeId, type ExplorerNode, type GroupKind } from './nodes';
 import { canRefreshCustomHostname, canRestartPackValidation } from './restartable';
 import { hostnameRecords } from './validationRecords';
 import { zoneSeverity } from './severityRollup';
+import { groupIsStale, zoneIsStale } from './staleness';
 import { groupObjects } from './zoneObjects';
 import { healthOf } from './healthCache';
 import { certificateExpiry, needsAction, type ObjectHealth } from './objectHealth';
@@ -179,7 +180,7 @@ function presentZone(node: ExplorerNode & { type: 'zone' }, id: string, context:
   const rollup = zoneState === undefined ? undefined : zoneSeverity(zoneState, context);
   const worst = rollup === undefined ? status.severity : worstSeverity([status.severity, rollup.severity]);
   const needAction = rollup?.needAction ?? 0;
-  const stale = zoneState !== undefined && isStale(zoneState.details);
+  const stale = zoneState !== undefined && zoneIsStale(zoneState);
   const mode = sslModeLabel(details?.sslMode);
   return {
     id,
@@ -217,10 +218,11 @@ function presentGroup(node: ExplorerNode & { type: 'group' }, id: string, contex
   const total = list?.total ?? all.length;
   if (objects.length < all.length) count = `${objects.length} of ${total}`;
   const problems = objects.filter((object) => needsAction(healthOf(object, context).severity)).length;
+  const stale = zoneState !== undefined && groupIsStale(zoneState, node.group);
   return {
     id,
     label,
-    description: joinParts(count, problems > 0 ? `${problems} need${problems === 1 ? 's' : ''} action` : undefined),
+    description: joinParts(count, problems > 0 ? `${problems} need${problems === 1 ? 's' : ''} action` : undefined, stale ? 'stale' : undefined),
     icon: { id: icon },
     contextValue: contextValue(W.group, node.group === 'customHostnames' && W.hostnamesGroup),
     collapsible: node.group === 'edgeCertificates' || problems > 0 ? 'expanded' : 'collapsed',

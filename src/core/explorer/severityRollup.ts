@@ -1,4 +1,4 @@
-import { assess, worstSeverity, type Severity } from '../status';
+import { worstSeverity, type Severity } from '../status';
 import type { ZoneState } from './explorerState';
 import { valueOf } from './loadable';
 import { healthOf } from './healthCache';
@@ -17,7 +17,7 @@ export function zoneSeverity(zone: ZoneState, context: HealthContext): SeverityR
   const details = valueOf(zone.details);
   if (details === undefined) return undefined;
   const severities = allGroups.flatMap((group) => groupObjects(zone, group).map((object) => healthOf(object, context).severity));
-  if (details.fallbackOrigin) severities.push(assess('fallbackOrigin', details.fallbackOrigin).severity);
+  if (details.fallbackOrigin) severities.push(healthOf({ kind: 'fallbackOrigin', object: details.fallbackOrigin }, context).severity);
   if (details.errors.length > 0) severities.push('warning');
   return { severity: worstSeverity(severities), needAction: severities.filter(needsAction).length };
 }

@@ -41,8 +41,8 @@ export function hasUnknownStatus(health: ObjectHealth): boolean {
   return health.status.parts.some((part) => !part.known);
 }
 
-/** What "show only problems" keeps: whatever needs someone, plus statuses nobody can read. */
-export function isProblem(health: ObjectHealth): boolean {
-  const group = statusGroupOf(health);
-  return group === 'needsAction' || group === 'expiringSoon' || group === 'unknownStatus';
-}
+/**
+ * The groups "show only problems" keeps and the status bar names: the two whose objects
+ * need action (`needsAction` health), plus statuses nobody can read.
+ */
+export const problemGroups: readonly StatusGroupKind[] = ['needsAction', 'expiringSoon', 'unknownStatus'];

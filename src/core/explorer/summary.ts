@@ -3,7 +3,8 @@ import type { AccountState } from './explorerState';
 import { loadedAt, valueOf } from './loadable';
 import { healthOf } from './healthCache';
 import { needsAction, type HealthContext } from './objectHealth';
-import { statusGroupLabels, statusGroupOf, statusGroupOrder, type StatusGroupKind } from './statusGroups';
+import { problemGroups, statusGroupLabels, statusGroupOf, statusGroupOrder, type StatusGroupKind } from './statusGroups';
+import { zoneIsStale } from './staleness';
 import { describeFilter, type ViewOptions } from './viewOptions';
 import { allGroups, groupObjects } from './zoneObjects';
 
@@ -28,17 +29,21 @@ export interface ExplorerSummary {
   readonly errors: number;
   /** When the newest data shown was loaded. */
   readonly refreshedAt?: number;
+  /** Zones whose counts include data from an earlier load, because the last one failed. */
+  readonly staleZones?: number;
 }
 
 export function summarize(model: ExplorerModel, context: HealthContext): ExplorerSummary {
   let needAction = 0;
   let errors = 0;
+  let staleZones = 0;
   let refreshedAt: number | undefined;
   const totals = emptyCounts();
   const accounts = model.accounts().map((account): AccountSummary => {
     const counts = emptyCounts();
     for (const zone of account.zoneStates.values()) {
       if (valueOf(zone.details) === undefined) continue;
+      if (zoneIsStale(zone)) staleZones += 1;
       for (const group of allGroups) {
         for (const item of groupObjects(zone, group)) {
           const health = healthOf(item, context);
@@ -53,7 +58,7 @@ export function summarize(model: ExplorerModel, context: HealthContext): Explore
     refreshedAt = latest(refreshedAt, newestLoad(account));
     return { label: account.profile.label, counts };
   });
-  return { accounts, counts: totals, needAction, errors, ...(refreshedAt === undefined ? {} : { refreshedAt }) };
+  return { accounts, counts: totals, needAction, errors, ...(refreshedAt === undefined ? {} : { refreshedAt }), ...(staleZones === 0 ? {} : { staleZones }) };
 }
 
 function emptyCounts(): Record<StatusGroupKind, number> {
@@ -73,7 +78,14 @@ function latest(a: number | undefined, b: number | undefined): number | undefine
 /** The view's badge: how many objects need action; none at zero. */
 export function badgeOf(summary: ExplorerSummary): { readonly value: number; readonly tooltip: string } | undefined {
   const n = summary.needAction;
-  return n === 0 ? undefined : { value: n, tooltip: `${n} certificate${n === 1 ? ' needs' : 's need'} action` };
+  const stale = staleNote(summary);
+  return n === 0 ? undefined : { value: n, tooltip: `${n} certificate${n === 1 ? ' needs' : 's need'} action${stale === undefined ? '' : ` (${stale})`}` };
+}
+
+/** Says when the counts rest partly on data a failed refresh could not renew. */
+function staleNote(summary: ExplorerSummary): string | undefined {
+  const n = summary.staleZones ?? 0;
+  return n === 0 ? undefined : `counts include stale data from ${n} zone${n === 1 ? '' : 's'} whose refresh failed`;
 }
 
 /** The problem groups, in the order the status bar names them, with its short words and icons. */
@@ -93,7 +105,7 @@ export function statusBarOf(summary: ExplorerSummary, now: number): { readonly t
   if (parts.length === 0) return undefined;
   const text = parts.map((part) => `${part.icon(summary)} ${summary.counts[part.kind]} ${part.words(summary.counts[part.kind])}`).join(' · ');
   const accountLines = summary.accounts
-    .map((account) => ({ label: account.label, problems: describeCounts(account.counts, ['needsAction', 'expiringSoon', 'unknownStatus']) }))
+    .map((account) => ({ label: account.label, problems: describeCounts(account.counts, problemGroups) }))
     .filter((account) => account.problems !== undefined)
     .map((account) => `${account.label}: ${account.problems ?? ''}`);
   const others = describeCounts(summary.counts, ['inProgress', 'active', 'inactive']);
@@ -102,9 +114,15 @@ export function statusBarOf(summary: ExplorerSummary, now: number): { readonly t
     ...accountLines,
     others === undefined ? undefined : `Also: ${others}`,
     summary.refreshedAt === undefined ? undefined : refreshedText(summary.refreshedAt, now),
+    staleLine(summary),
     'Click to show only the problems.',
   ].filter((line): line is string => line !== undefined);
   return { text, tooltip: tooltip.join('\n') };
+}
+
+function staleLine(summary: ExplorerSummary): string | undefined {
+  const note = staleNote(summary);
+  return note === undefined ? undefined : `${note.charAt(0).toUpperCase()}${note.slice(1)}.`;
 }
 
 /** "Needs action 2, Expiring soon 1": the groups with something in them; undefined when none has. */

@@ -1,13 +1,13 @@
-import type { ObjectKind as StatusKind } from '../status';
+import type { ObjectKind } from '../status';
 import type { HostnameList, ZoneDetails } from './explorerState';
-import type { CertificateObject } from './objectHealth';
-import { objectKey, parseObjectKey, type ObjectKind, type ObjectRef } from './objectRef';
+import type { CertificateKind, CertificateObject } from './objectHealth';
+import { objectKey, parseObjectKey, type ObjectRef } from './objectRef';
 
 /** Which status of an object changed: a custom hostname has two (`status` and `ssl.status`). */
 export type TransitionField = 'status' | 'sslStatus';
 
 /** The status catalog that reads one field of one object kind: a custom hostname's `ssl.status` has its own. */
-export function fieldCatalogKind(kind: ObjectKind, field: TransitionField): StatusKind {
+export function fieldCatalogKind(kind: CertificateKind, field: TransitionField): ObjectKind {
   return kind === 'customHostname' && field === 'sslStatus' ? 'customHostnameSsl' : kind;
 }
 
@@ -66,7 +66,7 @@ export function detectTransitions(change: ObjectsLoaded, at: number): ObjectTran
   return transitions;
 }
 
-function collectionPairs(change: ObjectsLoaded): [ObjectKind, Collection | undefined, Collection | undefined][] {
+function collectionPairs(change: ObjectsLoaded): [CertificateKind, Collection | undefined, Collection | undefined][] {
   if (change.part === 'hostnames') {
     return [['customHostname', hostnameCollection(change.before), hostnameCollection(change.after)]];
   }
@@ -90,7 +90,7 @@ function hostnameCollection(list: HostnameList | undefined): Collection | undefi
   return { objects: list.items.map((object) => ({ kind: 'customHostname', object })), complete };
 }
 
-function compareCollection(account: string, zone: string, kind: ObjectKind, before: Collection | undefined, after: Collection, at: number): ObjectTransition[] {
+function compareCollection(account: string, zone: string, kind: CertificateKind, before: Collection | undefined, after: Collection, at: number): ObjectTransition[] {
   const previous = new Map<string, CertificateObject>();
   for (const item of before?.objects ?? []) {
     const id = idOf(item);
@@ -127,7 +127,7 @@ function compareCollection(account: string, zone: string, kind: ObjectKind, befo
   return transitions;
 }
 
-function fieldsOf(kind: ObjectKind): readonly TransitionField[] {
+function fieldsOf(kind: CertificateKind): readonly TransitionField[] {
   return kind === 'customHostname' ? ['status', 'sslStatus'] : ['status'];
 }
 
@@ -138,7 +138,7 @@ function idOf(item: CertificateObject): string | undefined {
 }
 
 /** The reference, if its key reads back as the same object (no `/` hidden in an id). */
-function refOf(account: string, zone: string, kind: ObjectKind, id: string): ObjectRef | undefined {
+function refOf(account: string, zone: string, kind: CertificateKind, id: string): ObjectRef | undefined {
   const ref: ObjectRef = { account, zone, kind, id };
   const parsed = parseObjectKey(objectKey(ref));
   return parsed?.id === id && parsed.account === account && parsed.zone === zone ? ref : undefined;

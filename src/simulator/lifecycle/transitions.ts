@@ -1,4 +1,4 @@
-import type { ObjectKind, StatusField } from '../state/simulatorState';
+import type { SimObjectKind, StatusField } from '../state/simulatorState';
 
 type Table = Readonly<Record<string, string>>;
 
@@ -47,7 +47,7 @@ const customCertificateAdvance: Table = { initializing: 'active' };
 const zoneAdvance: Table = { initializing: 'pending' };
 
 /** The next status for an object on its path, or undefined when it stays put. */
-export function nextStatus(kind: ObjectKind, field: StatusField, path: 'advance' | 'timeout', status: string): string | undefined {
+export function nextStatus(kind: SimObjectKind, field: StatusField, path: 'advance' | 'timeout', status: string): string | undefined {
   const timeout = path === 'timeout';
   switch (kind) {
     case 'pack':
@@ -69,6 +69,6 @@ export function nextStatus(kind: ObjectKind, field: StatusField, path: 'advance'
 }
 
 /** Steps that take Cloudflare days rather than minutes, whatever the scenario's step. */
-export function stepOverrideMs(kind: ObjectKind, field: StatusField, status: string): number | undefined {
+export function stepOverrideMs(kind: SimObjectKind, field: StatusField, status: string): number | undefined {
   return kind === 'customHostname' && field === 'status' && status === 'moved' ? 7 * 86_400_000 : undefined;
 }

@@ -3,7 +3,7 @@ import { resolveRelativeTimes } from '../scenario/time';
 import { Collection } from './collection';
 import { zoneObject } from './zoneObject';
 
-export type ObjectKind = 'zone' | 'pack' | 'customCertificate' | 'customHostname' | 'clientCertificate' | 'fallbackOrigin';
+export type SimObjectKind = 'zone' | 'pack' | 'customCertificate' | 'customHostname' | 'clientCertificate' | 'fallbackOrigin';
 /** Custom hostnames carry two statuses: ownership (`status`) and certificate (`ssl.status`). */
 export type StatusField = 'status' | 'ssl.status';
 
@@ -21,7 +21,7 @@ export interface ZoneState {
 
 export interface StatusChange {
   readonly zone: ZoneState;
-  readonly kind: ObjectKind;
+  readonly kind: SimObjectKind;
   readonly object: SimObject;
   readonly field: StatusField;
   readonly from: string;
@@ -30,7 +30,7 @@ export interface StatusChange {
 
 export interface Located {
   readonly zone: ZoneState;
-  readonly kind: ObjectKind;
+  readonly kind: SimObjectKind;
   readonly object: SimObject;
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
+import { offersCopy } from '../../webview/copyable';
 import type { PanelDocument } from '../../webview/document';
 import { isWebviewMessage, type HostMessage, type PanelState } from '../../webview/protocol';
 import { shellHtml } from '../../webview/shell';
@@ -91,7 +92,16 @@ export class DocumentPanel implements vscode.Disposable {
         if (this.current !== undefined) this.show(this.current);
         return;
       case 'copy':
-        void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.setStatusBarMessage(`$(check) Copied ${message.label}`, 3000));
+        if (!offersCopy(this.current, message.text, message.label)) {
+          this.options.logger.warn('A webview asked to copy a value its document does not show; ignored.');
+          return;
+        }
+        try {
+          await vscode.env.clipboard.writeText(message.text);
+          vscode.window.setStatusBarMessage(`$(check) Copied ${message.label}`, 3000);
+        } catch (error) {
+          this.options.logger.warn('Copying to the clipboard failed', error);
+        }
         return;
       case 'action':
         await this.runAction(message.id);

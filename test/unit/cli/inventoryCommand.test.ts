@@ -92,7 +92,7 @@ describe('cfcerts inventory', () => {
     const pack = acme.certificate_packs?.find((item) => (item as { status?: string }).status === 'validation_timed_out') as Record<string, unknown> | undefined;
     assert.ok(pack !== undefined);
     assert.ok(Array.isArray(pack['hosts']) && 'type' in pack && 'id' in pack, 'Cloudflare field names are kept');
-    assert.deepEqual(pack['assessment'], { label: 'Timed Out (Validation)', stage: 'validationTimedOut', severity: 'error' });
+    assert.deepEqual(pack['assessment'], { label: 'Timed Out (Validation)', stage: 'validationTimedOut', severity: 'error', expiry: null });
   });
 
   it('weighs both statuses of a custom hostname', async () => {

@@ -94,7 +94,9 @@ describe('gatherInventory', () => {
       ['brand_new_status'],
     );
     assert.equal(third?.errors[0]?.collection, 'clientCertificates');
-    assert.equal(third?.errors[0]?.code, 'bad_response');
+    assert.equal(third?.errors[0]?.code, 'bad_item', 'a malformed item is reported, never swallowed');
+    assert.equal(third?.errors[0]?.rejected, 1);
+    assert.match(third?.errors[0]?.message ?? '', /1 item was left out.*"id"/);
     assert.equal(inventory.complete, false);
     assert.deepEqual(
       progress.map((p) => [p.done, p.total]),

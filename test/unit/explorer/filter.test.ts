@@ -3,7 +3,9 @@ import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { childrenOf } from '../../../src/core/explorer/children';
 import type { ExplorerModel } from '../../../src/core/explorer/explorerModel';
 import { objectHealth } from '../../../src/core/explorer/objectHealth';
-import { isProblem } from '../../../src/core/explorer/statusGroups';
+import { problemGroups, statusGroupOf } from '../../../src/core/explorer/statusGroups';
+
+const isProblem = (health: Parameters<typeof statusGroupOf>[0]): boolean => problemGroups.includes(statusGroupOf(health));
 import { defaultViewOptions, describeFilter, parseViewOptions, type ViewOptions } from '../../../src/core/explorer/viewOptions';
 import { expandAll, explorerOver, objectOf, tokenAccount, type FlatItem } from '../../helpers/explorerHarness';
 

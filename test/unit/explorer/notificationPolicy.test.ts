@@ -12,14 +12,14 @@ import {
   type NotificationSettings,
 } from '../../../src/core/explorer/notificationPolicy';
 import type { CertificateObject } from '../../../src/core/explorer/objectHealth';
-import type { ObjectKind } from '../../../src/core/explorer/objectRef';
+import type { CertificateKind } from '../../../src/core/explorer/objectHealth';
 import { vanishedStatus, type ObjectTransition, type TransitionField } from '../../../src/core/explorer/transitions';
 
 const now = 1_700_000_000_000;
 const day = 24 * 60 * 60 * 1000;
 const allOn: NotificationSettings = { becameActive: true, timedOut: true, expired: true, failed: true, revoked: true, deleted: true };
 
-function objectOf(kind: ObjectKind, id: string, status: string, sslStatus?: string): CertificateObject {
+function objectOf(kind: CertificateKind, id: string, status: string, sslStatus?: string): CertificateObject {
   switch (kind) {
     case 'certificatePack':
       return { kind, object: { id, status, hosts: [`${id}.example.com`] } };
@@ -34,7 +34,7 @@ function objectOf(kind: ObjectKind, id: string, status: string, sslStatus?: stri
   }
 }
 
-function change(kind: ObjectKind, id: string, from: string | undefined, to: string, field: TransitionField = 'status', object?: CertificateObject): ObjectTransition {
+function change(kind: CertificateKind, id: string, from: string | undefined, to: string, field: TransitionField = 'status', object?: CertificateObject): ObjectTransition {
   return {
     ref: { account: 'acct', zone: 'zone1', kind, id },
     object: object ?? objectOf(kind, id, field === 'status' ? to : 'active', field === 'sslStatus' ? to : undefined),
@@ -51,7 +51,7 @@ function plan(transitions: ObjectTransition[], settings: NotificationSettings = 
 
 describe('Notification policy', () => {
   describe('categories, from the status catalog', () => {
-    const cases: [ObjectKind, string | undefined, string, TransitionField, NotificationCategory | undefined][] = [
+    const cases: [CertificateKind, string | undefined, string, TransitionField, NotificationCategory | undefined][] = [
       ['certificatePack', 'pending_validation', 'active', 'status', 'becameActive'],
       ['certificatePack', 'pending_deployment', 'active', 'status', 'becameActive'],
       ['customCertificate', 'pending', 'active', 'status', 'becameActive'],

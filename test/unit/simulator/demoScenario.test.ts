@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { loadScenario, type Scenario } from '../../../src/simulator';
 import { nextStatus } from '../../../src/simulator/lifecycle/transitions';
-import type { ObjectKind, SimObject } from '../../../src/simulator';
+import type { SimObjectKind, SimObject } from '../../../src/simulator';
 import demo from '../../../src/simulator/scenarios/demo.json';
 import { demoMovers, demoStatuses } from '../../helpers/demoStatuses';
 
@@ -12,7 +12,7 @@ function sorted(values: Iterable<unknown>): string[] {
 }
 
 /** Whether the lifecycle engine would change the object's status by itself (a step, an event or a renewal). */
-function movesBySelf(kind: ObjectKind, object: SimObject): boolean {
+function movesBySelf(kind: SimObjectKind, object: SimObject): boolean {
   const path = object.sim?.path ?? 'advance';
   if (path === 'hold') return false;
   const ssl = object['ssl'] as { status?: string } | undefined;
@@ -62,7 +62,7 @@ describe('demo scenario', () => {
   });
 
   it('holds every in-progress example; only the named movers move by themselves', () => {
-    const named = (kind: ObjectKind, object: SimObject): string => {
+    const named = (kind: SimObjectKind, object: SimObject): string => {
       switch (kind) {
         case 'pack':
           return `pack ${(object['hosts'] as string[]).join(',')}`;
@@ -78,13 +78,13 @@ describe('demo scenario', () => {
           return `zone ${String(object['name'])}`;
       }
     };
-    const objects: [ObjectKind, SimObject][] = zones.flatMap((zone) => [
-      ['zone', zone as unknown as SimObject] as [ObjectKind, SimObject],
-      ...(zone.certificatePacks ?? []).map((object): [ObjectKind, SimObject] => ['pack', object]),
-      ...(zone.customCertificates ?? []).map((object): [ObjectKind, SimObject] => ['customCertificate', object]),
-      ...(zone.customHostnames ?? []).map((object): [ObjectKind, SimObject] => ['customHostname', object]),
-      ...(zone.clientCertificates ?? []).map((object): [ObjectKind, SimObject] => ['clientCertificate', object]),
-      ...(zone.fallbackOrigin === undefined ? [] : [['fallbackOrigin', zone.fallbackOrigin] as [ObjectKind, SimObject]]),
+    const objects: [SimObjectKind, SimObject][] = zones.flatMap((zone) => [
+      ['zone', zone as unknown as SimObject] as [SimObjectKind, SimObject],
+      ...(zone.certificatePacks ?? []).map((object): [SimObjectKind, SimObject] => ['pack', object]),
+      ...(zone.customCertificates ?? []).map((object): [SimObjectKind, SimObject] => ['customCertificate', object]),
+      ...(zone.customHostnames ?? []).map((object): [SimObjectKind, SimObject] => ['customHostname', object]),
+      ...(zone.clientCertificates ?? []).map((object): [SimObjectKind, SimObject] => ['clientCertificate', object]),
+      ...(zone.fallbackOrigin === undefined ? [] : [['fallbackOrigin', zone.fallbackOrigin] as [SimObjectKind, SimObject]]),
     ]);
     const movers = objects.filter(([kind, object]) => movesBySelf(kind, object)).map(([kind, object]) => named(kind, object));
     assert.deepEqual(sorted(movers), sorted(demoMovers));
