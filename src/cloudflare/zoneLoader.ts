@@ -35,7 +35,8 @@ interface Outcome<T> {
  *   is one) with the error marked `stale`; without one it stays `undefined`;
  * - items that fail the run-time checks are left out and reported as one `bad_item`
  *   error with how many and why, never swallowed.
- * Only cancellation rejects (with `cancelled`); every other failure is an error entry.
+ * Only cancellation rejects (with `cancelled`); every other failure, the no-progress
+ * deadline's included, is an error entry.
  */
 export async function loadZoneCollections(api: Api, zoneId: string, options: ZoneLoadOptions): Promise<ZoneLoad> {
   const { signal, previous } = options;
@@ -51,7 +52,7 @@ export async function loadZoneCollections(api: Api, zoneId: string, options: Zon
     run('clientCertificates', () => listed('clientCertificates', () => listClientCertificates(api, zoneId, signal))),
     run('fallbackOrigin', async () => ({ value: (await getFallbackOrigin(api, zoneId, signal)) ?? null, errors: [] })),
   ]);
-  if (signal.aborted) {
+  if (signal.aborted && deadlineError(signal) === undefined) {
     throw new CloudflareApiError('cancelled', 'The zone load was cancelled', { cause: signal.reason });
   }
   const collections: ZoneCollections = {};
@@ -91,13 +92,23 @@ export function badItems(collection: InventoryCollection, rejected: number, reas
   };
 }
 
+/**
+ * Why the load was stopped when it was not cancelled: a run's no-progress deadline aborts
+ * with its error, which then is the failure of every call still outstanding.
+ */
+function deadlineError(signal: AbortSignal): CloudflareApiError | undefined {
+  const reason: unknown = signal.reason;
+  return CloudflareApiError.is(reason) && reason.code !== 'cancelled' ? reason : undefined;
+}
+
 /** Runs one collection's call; a failure keeps the previous value, marked stale (cancellation is left to the caller). */
 async function settle<T>(collection: ZoneCollection, call: () => Promise<{ value: T; errors: InventoryError[] }>, previous: T | undefined, signal: AbortSignal): Promise<Outcome<T>> {
   try {
     return await call();
   } catch (error) {
-    if (signal.aborted) return { value: undefined, errors: [] };
-    const failure = toInventoryError(collection, error);
+    const stopped = signal.aborted ? deadlineError(signal) : error;
+    if (stopped === undefined) return { value: undefined, errors: [] };
+    const failure = toInventoryError(collection, stopped);
     return previous === undefined ? { value: undefined, errors: [failure] } : { value: previous, errors: [{ ...failure, stale: true }] };
   }
 }

@@ -40,8 +40,8 @@ describe('What is shown survives a partial failure', () => {
     const before = await tree();
     const packsOf = (items: typeof before): number => items.filter((item) => item.node.type === 'pack' && item.node.zone === acme).length;
     const customOf = (items: typeof before): number => items.filter((item) => item.node.type === 'customCertificate' && item.node.zone === acme).length;
-    assert.equal(packsOf(before), 24);
-    assert.equal(customOf(before), 4);
+    assert.equal(packsOf(before), 25);
+    assert.equal(customOf(before), 5);
     const badge = api.viewState().badge;
     assert.ok(badge !== undefined && badge.value > 0, 'the demo needs action');
 
@@ -50,8 +50,8 @@ describe('What is shown survives a partial failure', () => {
     await api.refresh();
 
     const after = await tree();
-    assert.equal(packsOf(after), 24, 'the packs are still shown');
-    assert.equal(customOf(after), 4, 'the custom certificates are still shown');
+    assert.equal(packsOf(after), 25, 'the packs are still shown');
+    assert.equal(customOf(after), 5, 'the custom certificates are still shown');
     const zone = after.find((item) => item.node.type === 'zone' && item.node.zone === acme);
     assert.match(zone?.description ?? '', /stale/);
     const edge = after.find((item) => item.node.type === 'group' && item.node.zone === acme && item.node.group === 'edgeCertificates');

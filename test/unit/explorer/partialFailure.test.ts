@@ -22,8 +22,8 @@ describe('Explorer model: what is shown survives a partial failure', () => {
       await expandAll(explorer.model);
       const first = explorer.model.zone('demo', acmeZone);
       assert.ok(first?.details.status === 'ready');
-      assert.equal(first.details.value.certificatePacks?.length, 24);
-      assert.equal(first.details.value.customCertificates?.length, 4);
+      assert.equal(first.details.value.certificatePacks?.length, 25);
+      assert.equal(first.details.value.customCertificates?.length, 5);
       const before = summarize(explorer.model, context);
       assert.ok(before.needAction > 0);
       assert.equal(before.staleZones, undefined, 'nothing is stale yet');
@@ -32,8 +32,8 @@ describe('Explorer model: what is shown survives a partial failure', () => {
       const tree = await expandAll(explorer.model);
       const zone = explorer.model.zone('demo', acmeZone);
       assert.ok(zone?.details.status === 'ready');
-      assert.equal(zone.details.value.certificatePacks?.length, 24, 'the packs are kept');
-      assert.equal(zone.details.value.customCertificates?.length, 4, 'the custom certificates are kept');
+      assert.equal(zone.details.value.certificatePacks?.length, 25, 'the packs are kept');
+      assert.equal(zone.details.value.customCertificates?.length, 5, 'the custom certificates are kept');
       assert.deepEqual(
         zone.details.value.errors.map((error) => [error.collection, error.stale]),
         [
@@ -50,10 +50,10 @@ describe('Explorer model: what is shown survives a partial failure', () => {
       const acme = tree.find((item) => item.node.type === 'zone' && item.label === 'acme.com');
       assert.match(acme?.description ?? '', /stale/, 'the zone says its counts are stale');
       const edge = tree.find((item) => item.node.type === 'group' && item.node.zone === acmeZone && item.node.group === 'edgeCertificates');
-      assert.match(edge?.description ?? '', /^24 · \d+ needs? action · stale$/);
+      assert.match(edge?.description ?? '', /^25 · \d+ needs? action · stale$/);
       const notice = tree.find((item) => item.node.type === 'message' && item.node.kind === 'error' && item.node.parentId === `${edge?.id ?? ''}`);
       assert.match(notice?.label ?? '', /showing the last data loaded$/);
-      assert.equal(tree.filter((item) => item.node.type === 'pack' && item.node.zone === acmeZone).length, 24, 'the packs are still in the tree');
+      assert.equal(tree.filter((item) => item.node.type === 'pack' && item.node.zone === acmeZone).length, 25, 'the packs are still in the tree');
     } finally {
       await explorer.close();
     }
@@ -77,7 +77,7 @@ describe('Explorer model: what is shown survives a partial failure', () => {
       const errors = explorer.model.zone('demo', acmeZone)?.details.status === 'ready' ? explorer.model.zone('demo', acmeZone)?.details : undefined;
       assert.ok(errors?.status === 'ready');
       assert.deepEqual(errors.value.errors.map((error) => [error.collection, error.error.code, error.error.rejected]), [['certificatePacks', 'bad_item', 1]]);
-      assert.equal(errors.value.certificatePacks?.length, 23);
+      assert.equal(errors.value.certificatePacks?.length, 24);
       const notice = tree.find((item) => item.node.type === 'message' && /^1 item was left out: .*"status"/.test(item.label));
       assert.ok(notice, 'the tree says one pack was left out and why');
       const hostnames = tree.find((item) => item.node.type === 'message' && /^2 items were left out: .*"hostname"/.test(item.label));
