@@ -11,13 +11,16 @@ import { walkTree, type WalkedItem } from './core/explorer/walkTree';
 import { ProbeResults } from './core/probeResults';
 import type { ProbeResult } from './probe';
 import { AccountStore } from './platform/accountStore';
+import { ApiOriginConsent } from './platform/apiOriginConsent';
 import { ClientPool } from './platform/clients';
+import { IgnoredWorkspaceSettings } from './platform/ignoredWorkspaceSettings';
 import { loggerFromChannel } from './platform/outputLogger';
 import { ProbeMemory } from './platform/probeMemory';
 import { readSettings, settingsSection, type Settings } from './platform/settings';
 import { SerialMemento } from './platform/serialMemento';
 import { TransitionStore } from './platform/transitionStore';
 import { ViewOptionsStore } from './platform/viewOptionsStore';
+import { apiServerDescription } from './views/apiServerDescription';
 import { AutoRefresh } from './views/autoRefresh';
 import { ExpandedZones } from './views/expandedZones';
 import { ExplorerProvider, explorerViewId } from './views/explorerProvider';
@@ -76,7 +79,9 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const thresholds = (): ExpiryThresholds => ({ warningDays: current.expiryWarningDays, criticalDays: current.expiryCriticalDays });
   const globalState = new SerialMemento(context.globalState);
   const accounts = new AccountStore(globalState, context.secrets);
-  const clients = new ClientPool(accounts, settings, logger);
+  const consent = new ApiOriginConsent(globalState, logger);
+  const clients = new ClientPool(accounts, settings, logger, consent);
+  const ignoredWorkspaceSettings = new IgnoredWorkspaceSettings(settingsSection, logger);
   const transitions = new TransitionStore(context.globalStorageUri.fsPath, logger);
   const viewOptions = new ViewOptionsStore(globalState);
   const model = new ExplorerModel({
@@ -97,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const notifier = new TransitionNotifier({ store: transitions, notificationSettings: () => current.notifications, whenIdle: () => model.whenIdle(), clock: systemClock, logger });
   const provider = new ExplorerProvider(model, thresholds, logger, () => viewOptions.get());
   const view = vscode.window.createTreeView(explorerViewId, { treeDataProvider: provider, showCollapseAll: true });
+  view.description = apiServerDescription(current.apiBaseUrl);
   const statusBar = new ProblemsStatusBar();
   const signals = new ExplorerSignals(view, model, () => provider.context(), statusBar, provider.onDidChangeTreeData);
   const autoRefresh = new AutoRefresh(view, () => settings().autoRefreshMinutes, () => model.refresh(), logger);
@@ -116,11 +122,12 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     thresholds,
     clock: systemClock,
   });
-  const commandContext: CommandContext = { logger, channel, accounts, clients, model, settings, history: transitions.history, viewOptions, probes, prober, probeMemory, lifecyclePanels };
+  const commandContext: CommandContext = { logger, channel, accounts, clients, consent, model, settings, history: transitions.history, viewOptions, probes, prober, probeMemory, lifecyclePanels };
   context.subscriptions.push(
     channel,
     accounts,
     clients,
+    ignoredWorkspaceSettings,
     provider,
     view,
     autoRefresh,
@@ -138,7 +145,10 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     prober,
     lifecyclePanels,
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(settingsSection)) current = read();
+      if (event.affectsConfiguration(settingsSection)) {
+        current = read();
+        view.description = apiServerDescription(current.apiBaseUrl);
+      }
       const previous = settingsChange;
       settingsChange = (async () => {
         await previous;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CloudflareClient, type Credentials } from '../cloudflare';
+import type { Credentials } from '../cloudflare';
 import { unreachedAccounts } from '../core/accountReach';
 import type { CommandContext } from './context';
 
@@ -16,7 +16,7 @@ export interface VerifiedCredentials {
  * accounts the old ones showed: the answer says which of them the new ones miss.
  */
 export async function verifyCredentials(context: CommandContext, credentials: Credentials, expectedAccounts: Iterable<string> = []): Promise<VerifiedCredentials> {
-  const client = new CloudflareClient({ baseUrl: context.settings().apiBaseUrl, credentials, logger: context.logger, rateBudget: false });
+  const client = await context.clients.unstoredClient(credentials);
   try {
     return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking the credentials with Cloudflare…', cancellable: true }, async (_progress, token) => {
       const controller = new AbortController();

@@ -1,16 +1,18 @@
 import * as vscode from 'vscode';
-import { CloudflareClient, RateBudget } from '../cloudflare';
+import { CloudflareClient, type Credentials, RateBudget } from '../cloudflare';
 import { AppError } from '../core/appError';
 import type { AccountProfile } from '../core/accounts';
 import type { Logger } from '../core/logger';
 import type { AccountStore } from './accountStore';
+import type { ApiOriginConsent } from './apiOriginConsent';
 import type { Settings } from './settings';
 
 /**
  * One Cloudflare client per account, built from the current settings. Each account has
  * its own rate budget (Cloudflare counts requests per user or token), shared by every
  * caller so refreshes, writes and probes together stay under the limit. Clients are
- * rebuilt when the settings change.
+ * rebuilt when the settings change. Every client of the extension that carries credentials
+ * is built here, after the user's consent for the API server (ApiOriginConsent).
  */
 export class ClientPool implements vscode.Disposable {
   /** Promises, not clients: concurrent first calls (zone prefetch) share one client. */
@@ -22,6 +24,7 @@ export class ClientPool implements vscode.Disposable {
     private readonly store: AccountStore,
     private readonly settings: () => Settings,
     private readonly logger: Logger,
+    private readonly consent: ApiOriginConsent,
   ) {}
 
   clientFor(profile: AccountProfile): Promise<CloudflareClient> {
@@ -42,18 +45,33 @@ export class ClientPool implements vscode.Disposable {
       throw new AppError('no_credentials', `The credentials of "${profile.label}" are gone. Remove the account and add it again.`);
     }
     const settings = this.settings();
+    await this.consent.ensure(settings.apiBaseUrl);
     let entry = this.budgets.get(profile.key);
     if (entry?.baseUrl !== settings.apiBaseUrl) {
       entry = { budget: new RateBudget(), baseUrl: settings.apiBaseUrl };
       this.budgets.set(profile.key, entry);
     }
+    return this.build(settings, credentials, entry.budget);
+  }
+
+  /**
+   * A client of its own for credentials not stored yet (checking a token before adding
+   * it), unpaced; the caller closes it.
+   */
+  async unstoredClient(credentials: Credentials): Promise<CloudflareClient> {
+    const settings = this.settings();
+    await this.consent.ensure(settings.apiBaseUrl);
+    return this.build(settings, credentials, false);
+  }
+
+  private build(settings: Settings, credentials: Credentials, rateBudget: RateBudget | false): CloudflareClient {
     const proxyUrl = vscode.workspace.getConfiguration('http').get<string>('proxy')?.trim();
     return new CloudflareClient({
       baseUrl: settings.apiBaseUrl,
       credentials,
       logger: this.logger,
       concurrency: settings.concurrency,
-      rateBudget: entry.budget,
+      rateBudget,
       proxy: { env: process.env, ...(proxyUrl ? { url: proxyUrl } : {}) },
       userAgent: `cloudflare-certificates-vscode/${vscode.version}`,
     });
