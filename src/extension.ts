@@ -63,6 +63,8 @@ export interface ViewState {
   readonly stored: ViewOptions;
   readonly badge: { readonly value: number; readonly tooltip: string } | undefined;
   readonly message: string | undefined;
+  /** The header's description: names the API server when it is not Cloudflare's. */
+  readonly description: string | undefined;
   readonly statusBar: { readonly text: string; readonly tooltip: string } | undefined;
 }
 
@@ -173,7 +175,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     refresh: () => model.refresh(),
     viewState: () => {
       signals.update();
-      return { options: viewOptions.get(), stored: viewOptions.stored(), badge: view.badge, message: view.message, statusBar: statusBar.state() };
+      return { options: viewOptions.get(), stored: viewOptions.stored(), badge: view.badge, message: view.message, description: view.description, statusBar: statusBar.state() };
     },
     setPendingPollSchedule: (schedule) => poller.setSchedule(schedule),
     transitionsOf: (key) => transitions.history.of(key),
