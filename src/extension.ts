@@ -146,25 +146,29 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     signals,
     prober,
     lifecyclePanels,
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(settingsSection)) {
-        current = read();
-        view.description = apiServerDescription(current.apiBaseUrl);
-      }
-      const previous = settingsChange;
-      settingsChange = (async () => {
-        await previous;
-        if (event.affectsConfiguration(`${settingsSection}.apiBaseUrl`) || event.affectsConfiguration(`${settingsSection}.concurrency`) || event.affectsConfiguration('http.proxy')) {
-          await clients.reset();
-          model.reset();
-        } else if (event.affectsConfiguration(settingsSection)) {
-          provider.redraw();
-        }
-        autoRefresh.reschedule();
-      })().catch((error: unknown) => logger.error('Applying changed settings failed', error));
-    }),
+    vscode.workspace.onDidChangeConfiguration((event) => applySettings((section) => event.affectsConfiguration(section))),
+    // Trust lets the workspace's values of the restricted settings apply: read them all again.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => applySettings(() => true)),
     ...registerCommands(commandContext),
   );
+  /** Reads the settings again and applies what changed, after the changes before it. */
+  function applySettings(affects: (section: string) => boolean): void {
+    if (affects(settingsSection)) {
+      current = read();
+      view.description = apiServerDescription(current.apiBaseUrl);
+    }
+    const previous = settingsChange;
+    settingsChange = (async () => {
+      await previous;
+      if (affects(`${settingsSection}.apiBaseUrl`) || affects(`${settingsSection}.concurrency`) || affects('http.proxy')) {
+        await clients.reset();
+        model.reset();
+      } else if (affects(settingsSection)) {
+        provider.redraw();
+      }
+      autoRefresh.reschedule();
+    })().catch((error: unknown) => logger.error('Applying changed settings failed', error));
+  }
   logger.info(`Cloudflare Certificates ${(context.extension.packageJSON as { version?: string }).version ?? 'dev'} activated; API ${settings().apiBaseUrl}`);
   return {
     snapshotTree: () => walkTree(model, () => provider.context()),

@@ -3,7 +3,7 @@ import { defaultBaseUrl } from '../cloudflare';
 import { defaultNotificationSettings, notificationCategories, type NotificationSettings } from '../core/explorer/notificationPolicy';
 import { parseResolveRules, type ResolveRule } from '../core/probing/resolveRules';
 import { autoRefreshMinutes } from '../core/settings/autoRefreshMinutes';
-import type { MachineSetting } from '../core/settings/machineSettings';
+import type { MachineSetting, RestrictedSetting } from '../core/settings/machineSettings';
 
 export interface Settings {
   readonly apiBaseUrl: string;
@@ -28,15 +28,15 @@ export function readSettings(onProblem: (message: string) => void = () => undefi
   const apiBaseUrl = (given === '' ? defaultBaseUrl : given).replace(/\/+$/, '');
   const validUrl = /^https?:\/\/[^\s/]+/i.test(apiBaseUrl);
   if (!validUrl) onProblem(`cloudflareCertificates.apiBaseUrl "${apiBaseUrl}" is not an http(s) URL; using ${defaultBaseUrl}.`);
-  const bounded = (name: string, fallback: number, min: number, max: number): number => {
-    const value = config.get<number>(name, fallback);
+  const bounded = (name: RestrictedSetting, fallback: number, min: number, max: number): number => {
+    const value = restrictedValue(config, name) ?? fallback;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
       onProblem(`cloudflareCertificates.${name} must be between ${min} and ${max}; using ${fallback}.`);
       return fallback;
     }
     return value;
   };
-  const refresh = autoRefreshMinutes(config.get<unknown>('autoRefreshMinutes'));
+  const refresh = autoRefreshMinutes(restrictedValue(config, 'autoRefreshMinutes'));
   if (refresh.problem !== undefined) onProblem(refresh.problem);
   return {
     apiBaseUrl: validUrl ? apiBaseUrl : defaultBaseUrl,
@@ -44,7 +44,7 @@ export function readSettings(onProblem: (message: string) => void = () => undefi
     expiryWarningDays: bounded('expiryWarningDays', 30, 1, 365),
     expiryCriticalDays: bounded('expiryCriticalDays', 7, 0, 365),
     concurrency: bounded('concurrency', 8, 1, 32),
-    notifications: readNotifications(config.get<unknown>('notifications'), onProblem),
+    notifications: readNotifications(restrictedValue(config, 'notifications'), onProblem),
     probeCaFile: textSetting(machineValue(config, 'probe.caFile')),
     probeResolve: parseResolveRules(machineValue(config, 'probe.resolve'), onProblem),
   };
@@ -57,6 +57,17 @@ export function readSettings(onProblem: (message: string) => void = () => undefi
  * reading the user's value alone holds whatever form the workspace file takes.
  */
 function machineValue(config: vscode.WorkspaceConfiguration, name: MachineSetting): unknown {
+  const inspected = config.inspect<unknown>(name);
+  return inspected?.globalValue ?? inspected?.defaultValue;
+}
+
+/**
+ * A setting listed in `restrictedConfigurations`: in an untrusted workspace, the user's
+ * value or the default only. VS Code's Restricted Mode filter, like its machine scope,
+ * misses values a workspace writes as nested objects; this does not.
+ */
+function restrictedValue(config: vscode.WorkspaceConfiguration, name: RestrictedSetting): unknown {
+  if (vscode.workspace.isTrusted) return config.get<unknown>(name);
   const inspected = config.inspect<unknown>(name);
   return inspected?.globalValue ?? inspected?.defaultValue;
 }

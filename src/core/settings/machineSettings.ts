@@ -10,6 +10,15 @@ export const machineSettings = ['apiBaseUrl', 'probe.caFile', 'probe.resolve'] a
 export type MachineSetting = (typeof machineSettings)[number];
 
 /**
+ * The other settings that change what is fetched or how it is judged: in Restricted Mode
+ * (an untrusted workspace) they apply from the user's settings only. package.json lists
+ * them in `capabilities.untrustedWorkspaces.restrictedConfigurations` (a unit test checks).
+ */
+export const restrictedSettings = ['autoRefreshMinutes', 'expiryWarningDays', 'expiryCriticalDays', 'concurrency', 'notifications'] as const;
+
+export type RestrictedSetting = (typeof restrictedSettings)[number];
+
+/**
  * Which machine settings a parsed workspace settings object carries, in either form
  * VS Code reads: `"cloudflareCertificates.apiBaseUrl": …` or nested objects
  * (`"cloudflareCertificates": { "probe": { "caFile": … } }`).

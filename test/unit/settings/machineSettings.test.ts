@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ignoredSettingsMessage, machineSettings, machineSettingsIn } from '../../../src/core/settings/machineSettings';
+import { ignoredSettingsMessage, machineSettings, machineSettingsIn, restrictedSettings } from '../../../src/core/settings/machineSettings';
 
 interface Manifest {
   capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };
@@ -29,6 +29,7 @@ describe('Settings a repository cannot set', () => {
     for (const name of ['autoRefreshMinutes', 'expiryWarningDays', 'expiryCriticalDays', 'concurrency']) {
       assert.ok(untrustedWorkspaces.restrictedConfigurations.includes(`${section}.${name}`), name);
     }
+    assert.deepEqual([...untrustedWorkspaces.restrictedConfigurations].sort(), restrictedSettings.map((name) => `${section}.${name}`).sort());
   });
 
   it('finds them in a workspace settings object, dotted or nested', () => {
