@@ -106,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const view = vscode.window.createTreeView(explorerViewId, { treeDataProvider: provider, showCollapseAll: true });
   view.description = apiServerDescription(current.apiBaseUrl);
   const statusBar = new ProblemsStatusBar();
-  const signals = new ExplorerSignals(view, model, () => provider.context(), statusBar, provider.onDidChangeTreeData);
+  const signals = new ExplorerSignals(view, model, () => provider.context(), statusBar, provider.onDidChangeTreeData, () => apiServerDescription(current.apiBaseUrl));
   const autoRefresh = new AutoRefresh(view, () => settings().autoRefreshMinutes, () => model.refresh(), logger);
   const expandedZones = new ExpandedZones(view);
   const poller = new PendingPoller({ model, clientFor: (profile) => clients.clientFor(profile), clock: systemClock, logger });
@@ -156,6 +156,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     if (affects(settingsSection)) {
       current = read();
       view.description = apiServerDescription(current.apiBaseUrl);
+      signals.update();
     }
     const previous = settingsChange;
     settingsChange = (async () => {

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { startHttpServer, type HttpTestServer } from '../helpers/httpTestServer';
 import { useSimulatorWorkbench } from './simulatorWorkbench';
 import { actOnTreeRow, findWebview, runFromContextMenu, settleForScreenshot, webviewText } from './webviewUi';
-import { openExplorer, treeRow } from './workbenchUi';
+import { expandTreeRow, openExplorer, treeRow } from './workbenchUi';
 
 describe('A workspace whose settings point the API, the probe resolver and the CA file elsewhere', () => {
   let capture: HttpTestServer | undefined;
@@ -44,8 +44,8 @@ describe('A workspace whose settings point the API, the probe resolver and the C
     await notice.waitFor();
     const text = (await notice.textContent()) ?? '';
     for (const name of ['apiBaseUrl', 'probe.caFile', 'probe.resolve']) assert.ok(text.includes(`cloudflareCertificates.${name}`), `the notice names ${name}: ${text}`);
-    // The header names the API server in force: the user's simulator, not the capture server.
-    await page.locator('.part.sidebar', { hasText: `API: 127.0.0.1:${new URL(suite.simulator.apiBaseUrl).port}` }).first().waitFor();
+    // The view's message line names the API server in force: the user's simulator, not the capture server.
+    await page.locator('.part.sidebar .tree-explorer-viewlet-tree-view > .message', { hasText: `API: 127.0.0.1:${new URL(suite.simulator.apiBaseUrl).port}` }).first().waitFor();
     await settleForScreenshot(page);
     await suite.workbench.screenshot('hostile-workspace-tree');
     assert.deepEqual(heard, []);
@@ -53,6 +53,7 @@ describe('A workspace whose settings point the API, the probe resolver and the C
 
   it("probes through the user's resolve rule and CA, not the workspace's", async () => {
     const { page } = suite.workbench;
+    await expandTreeRow(page, 'tenantly.app');
     const ownDns = page.locator('.quick-input-list .monaco-list-row', { hasText: "The hostname's own DNS" });
     await actOnTreeRow(page, 'shop.bluebottle-coffee.com', (row) => runFromContextMenu(page, row, 'Probe'), () => ownDns.waitFor({ timeout: 20_000 }));
     await ownDns.click();
