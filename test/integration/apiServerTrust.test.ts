@@ -126,7 +126,9 @@ describe("Credentials and API servers other than Cloudflare's", () => {
 
   it("names a server other than Cloudflare's in the view header", async () => {
     assert.equal(api.viewState().description, 'API: 192.0.2.1:9977');
+    assert.match(api.viewState().message ?? '', /^API: 192\.0\.2\.1:9977/, 'and on the message line, which a narrow sidebar does not cut off');
     await setApiBaseUrl(undefined);
     assert.equal(api.viewState().description, undefined);
+    assert.doesNotMatch(api.viewState().message ?? '', /API:/);
   });
 });
