@@ -37,6 +37,9 @@ const targets = [
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
     platform: 'node',
+    // jsonc-parser's UMD build loads its parts with a require() esbuild cannot follow;
+    // its ES module build bundles. (undici has no "module" entry: unaffected.)
+    mainFields: ['module', 'main'],
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],

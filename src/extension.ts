@@ -12,13 +12,16 @@ import { walkTree, type WalkedItem } from './core/explorer/walkTree';
 import { ProbeResults } from './core/probeResults';
 import type { ProbeResult } from './probe';
 import { AccountStore } from './platform/accountStore';
+import { ApiOriginConsent } from './platform/apiOriginConsent';
 import { ClientPool } from './platform/clients';
+import { IgnoredWorkspaceSettings } from './platform/ignoredWorkspaceSettings';
 import { loggerFromChannel } from './platform/outputLogger';
 import { ProbeMemory } from './platform/probeMemory';
 import { readSettings, settingsSection, type Settings } from './platform/settings';
 import { SerialMemento } from './platform/serialMemento';
 import { TransitionStore } from './platform/transitionStore';
 import { ViewOptionsStore } from './platform/viewOptionsStore';
+import { apiServerDescription } from './views/apiServerDescription';
 import { AutoRefresh } from './views/autoRefresh';
 import { ExpandedZones } from './views/expandedZones';
 import { ExplorerProvider, explorerViewId } from './views/explorerProvider';
@@ -61,6 +64,8 @@ export interface ViewState {
   readonly stored: ViewOptions;
   readonly badge: { readonly value: number; readonly tooltip: string } | undefined;
   readonly message: string | undefined;
+  /** The header's description: names the API server when it is not Cloudflare's. */
+  readonly description: string | undefined;
   readonly statusBar: { readonly text: string; readonly tooltip: string } | undefined;
 }
 
@@ -77,7 +82,9 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const thresholds = (): ExpiryThresholds => ({ warningDays: current.expiryWarningDays, criticalDays: current.expiryCriticalDays });
   const globalState = new SerialMemento(context.globalState);
   const accounts = new AccountStore(globalState, context.secrets);
-  const clients = new ClientPool(accounts, settings, logger, context.globalStorageUri.fsPath);
+  const consent = new ApiOriginConsent(globalState, logger);
+  const clients = new ClientPool(accounts, settings, logger, context.globalStorageUri.fsPath, consent);
+  const ignoredWorkspaceSettings = new IgnoredWorkspaceSettings(settingsSection, logger);
   const transitions = new TransitionStore(context.globalStorageUri.fsPath, logger);
   const viewOptions = new ViewOptionsStore(globalState);
   const model = new ExplorerModel({
@@ -98,8 +105,9 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const notifier = new TransitionNotifier({ store: transitions, notificationSettings: () => current.notifications, whenIdle: () => model.whenIdle(), clock: systemClock, logger });
   const provider = new ExplorerProvider(model, thresholds, logger, () => viewOptions.get());
   const view = vscode.window.createTreeView(explorerViewId, { treeDataProvider: provider, showCollapseAll: true });
+  view.description = apiServerDescription(current.apiBaseUrl);
   const statusBar = new ProblemsStatusBar();
-  const signals = new ExplorerSignals(view, model, () => provider.context(), statusBar, provider.onDidChangeTreeData);
+  const signals = new ExplorerSignals(view, model, () => provider.context(), statusBar, provider.onDidChangeTreeData, () => apiServerDescription(current.apiBaseUrl));
   const autoRefresh = new AutoRefresh(view, () => settings().autoRefreshMinutes, () => model.refresh(), logger);
   const expandedZones = new ExpandedZones(view);
   const poller = new PendingPoller({ model, clientFor: (profile) => clients.clientFor(profile), clock: systemClock, logger });
@@ -117,11 +125,12 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     thresholds,
     clock: systemClock,
   });
-  const commandContext: CommandContext = { logger, channel, accounts, clients, model, settings, history: transitions.history, viewOptions, probes, prober, probeMemory, lifecyclePanels };
+  const commandContext: CommandContext = { logger, channel, accounts, clients, consent, model, settings, history: transitions.history, viewOptions, probes, prober, probeMemory, lifecyclePanels };
   context.subscriptions.push(
     channel,
     accounts,
     clients,
+    ignoredWorkspaceSettings,
     provider,
     view,
     autoRefresh,
@@ -138,22 +147,30 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     signals,
     prober,
     lifecyclePanels,
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(settingsSection)) current = read();
-      const previous = settingsChange;
-      settingsChange = (async () => {
-        await previous;
-        if (event.affectsConfiguration(`${settingsSection}.apiBaseUrl`) || event.affectsConfiguration(`${settingsSection}.concurrency`) || event.affectsConfiguration('http.proxy')) {
-          await clients.reset();
-          model.reset();
-        } else if (event.affectsConfiguration(settingsSection)) {
-          provider.redraw();
-        }
-        autoRefresh.reschedule();
-      })().catch((error: unknown) => logger.error('Applying changed settings failed', error));
-    }),
+    vscode.workspace.onDidChangeConfiguration((event) => applySettings((section) => event.affectsConfiguration(section))),
+    // Trust lets the workspace's values of the restricted settings apply: read them all again.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => applySettings(() => true)),
     ...registerCommands(commandContext),
   );
+  /** Reads the settings again and applies what changed, after the changes before it. */
+  function applySettings(affects: (section: string) => boolean): void {
+    if (affects(settingsSection)) {
+      current = read();
+      view.description = apiServerDescription(current.apiBaseUrl);
+      signals.update();
+    }
+    const previous = settingsChange;
+    settingsChange = (async () => {
+      await previous;
+      if (affects(`${settingsSection}.apiBaseUrl`) || affects(`${settingsSection}.concurrency`) || affects('http.proxy')) {
+        await clients.reset();
+        model.reset();
+      } else if (affects(settingsSection)) {
+        provider.redraw();
+      }
+      autoRefresh.reschedule();
+    })().catch((error: unknown) => logger.error('Applying changed settings failed', error));
+  }
   logger.info(`Cloudflare Certificates ${(context.extension.packageJSON as { version?: string }).version ?? 'dev'} activated; API ${maskUrl(settings().apiBaseUrl)}`);
   return {
     snapshotTree: () => walkTree(model, () => provider.context()),
@@ -164,7 +181,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     refresh: () => model.refresh(),
     viewState: () => {
       signals.update();
-      return { options: viewOptions.get(), stored: viewOptions.stored(), badge: view.badge, message: view.message, statusBar: statusBar.state() };
+      return { options: viewOptions.get(), stored: viewOptions.stored(), badge: view.badge, message: view.message, description: view.description, statusBar: statusBar.state() };
     },
     setPendingPollSchedule: (schedule) => poller.setSchedule(schedule),
     transitionsOf: (key) => transitions.history.of(key),

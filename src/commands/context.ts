@@ -4,6 +4,7 @@ import type { TransitionHistory } from '../core/explorer/transitionHistory';
 import type { Logger } from '../core/logger';
 import type { ProbeResults } from '../core/probeResults';
 import type { AccountStore } from '../platform/accountStore';
+import type { ApiOriginConsent } from '../platform/apiOriginConsent';
 import type { ClientPool } from '../platform/clients';
 import type { ProbeMemory } from '../platform/probeMemory';
 import type { Settings } from '../platform/settings';
@@ -17,6 +18,8 @@ export interface CommandContext {
   readonly channel: vscode.LogOutputChannel;
   readonly accounts: AccountStore;
   readonly clients: ClientPool;
+  /** The user's answers on sending credentials to API servers other than Cloudflare's. */
+  readonly consent: ApiOriginConsent;
   readonly model: ExplorerModel;
   readonly settings: () => Settings;
   /** The explorer's filter and grouping. */

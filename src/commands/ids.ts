@@ -4,6 +4,7 @@
  */
 export const CommandIds = {
   showLogs: 'cloudflareCertificates.showLogs',
+  forgetApiServerAnswers: 'cloudflareCertificates.forgetApiServerAnswers',
   addApiToken: 'cloudflareCertificates.addApiToken',
   addGlobalApiKey: 'cloudflareCertificates.addGlobalApiKey',
   renameAccount: 'cloudflareCertificates.renameAccount',

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { addApiToken, addGlobalApiKey } from './addAccount';
 import type { CommandContext } from './context';
 import { copyId, copyName, copyValue } from './copy';
+import { forgetApiServerAnswers } from './forgetApiServerAnswers';
 import { clearHostnameSearch, loadAllHostnames, loadMoreHostnames, searchHostnames } from './hostnames';
 import { CommandIds, type CommandId } from './ids';
 import { removeAccount, renameAccount } from './manageAccount';
@@ -20,6 +21,7 @@ import { refreshValidation, restartValidation } from './validation';
 export function registerCommands(context: CommandContext): vscode.Disposable[] {
   const handlers: Record<CommandId, (...args: never[]) => unknown> = {
     [CommandIds.showLogs]: showLogs(context.channel),
+    [CommandIds.forgetApiServerAnswers]: forgetApiServerAnswers(context),
     [CommandIds.addApiToken]: addApiToken(context),
     [CommandIds.addGlobalApiKey]: addGlobalApiKey(context),
     [CommandIds.renameAccount]: renameAccount(context),

@@ -19,7 +19,7 @@ export async function verifyCredentials(context: CommandContext, credentials: Cr
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking the credentials with Cloudflare…', cancellable: true }, async (_progress, token) => {
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
-    // The check counts in the user's rate budget, like every other request.
+    // Asks for consent to the API server first; the check counts in the user's rate budget, like every other request.
     const client = await context.clients.transientClient(credentials, controller.signal);
     try {
       await client.verifyToken(controller.signal);

@@ -5,6 +5,7 @@ import { AppError } from '../core/appError';
 import type { AccountProfile } from '../core/accounts';
 import type { Logger } from '../core/logger';
 import type { AccountStore } from './accountStore';
+import type { ApiOriginConsent } from './apiOriginConsent';
 import type { Settings } from './settings';
 
 /** While a call waits out Cloudflare's rate limit (up to 5 min), the status bar says until when. */
@@ -18,7 +19,8 @@ function showLockout(liftsAt: number): void {
  * the rate budget of the Cloudflare user behind the credentials (see RateBudgets), shared
  * with every other VS Code window through a file in global storage, so refreshes, writes,
  * probes and credential checks of all windows together stay under the limit. Clients are
- * rebuilt when the settings change.
+ * rebuilt when the settings change. Every client of the extension that carries credentials
+ * is built here, after the user's consent for the API server (ApiOriginConsent).
  */
 export class ClientPool implements vscode.Disposable {
   /** Promises, not clients: concurrent first calls (zone prefetch) share one client. */
@@ -32,10 +34,12 @@ export class ClientPool implements vscode.Disposable {
     private readonly settings: () => Settings,
     private readonly logger: Logger,
     storageFolder: string,
+    private readonly consent: ApiOriginConsent,
   ) {
     this.budgets = new RateBudgets({
       directory: path.join(storageFolder, 'rate-budgets'),
       logger,
+      // Asks GET /user with the credentials: only ever after the consent that `transientClient` and `create` ensure.
       unpacedClient: (credentials, baseUrl) => new CloudflareClient({ ...this.clientOptions(), baseUrl, credentials, rateBudget: false, retries: { max: 0 } }),
     });
   }
@@ -58,6 +62,7 @@ export class ClientPool implements vscode.Disposable {
    */
   async transientClient(credentials: Credentials, signal?: AbortSignal): Promise<CloudflareClient> {
     const baseUrl = this.settings().apiBaseUrl;
+    await this.consent.ensure(baseUrl);
     const rateBudget = await this.budgets.forCredentials(credentials, baseUrl, signal);
     return new CloudflareClient({ ...this.clientOptions(), baseUrl, credentials, rateBudget });
   }
@@ -68,6 +73,7 @@ export class ClientPool implements vscode.Disposable {
       throw new AppError('no_credentials', `The credentials of "${profile.label}" are gone. Remove the account and add it again.`);
     }
     const baseUrl = this.settings().apiBaseUrl;
+    await this.consent.ensure(baseUrl);
     const rateBudget = await this.budgets.forCredentials(credentials, baseUrl);
     this.accountBudgets.set(profile.key, rateBudget);
     return new CloudflareClient({ ...this.clientOptions(), baseUrl, credentials, rateBudget });

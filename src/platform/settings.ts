@@ -3,6 +3,8 @@ import { defaultBaseUrl } from '../cloudflare';
 import { defaultNotificationSettings, notificationCategories, type NotificationSettings } from '../core/explorer/notificationPolicy';
 import { parseResolveRules, type ResolveRule } from '../core/probing/resolveRules';
 import { maskUrl } from '../core/maskUrl';
+import { autoRefreshMinutes } from '../core/settings/autoRefreshMinutes';
+import type { MachineSetting, RestrictedSetting } from '../core/settings/machineSettings';
 
 export interface Settings {
   readonly apiBaseUrl: string;
@@ -23,27 +25,52 @@ export const settingsSection = 'cloudflareCertificates';
 /** Reads the settings, falling back to the defaults (with a reason) for values that make no sense. */
 export function readSettings(onProblem: (message: string) => void = () => undefined): Settings {
   const config = vscode.workspace.getConfiguration(settingsSection);
-  const apiBaseUrl = config.get<string>('apiBaseUrl', defaultBaseUrl).trim().replace(/\/+$/, '');
+  const given = textSetting(machineValue(config, 'apiBaseUrl'));
+  const apiBaseUrl = (given === '' ? defaultBaseUrl : given).replace(/\/+$/, '');
   const validUrl = /^https?:\/\/[^\s/]+/i.test(apiBaseUrl);
   if (!validUrl) onProblem(`cloudflareCertificates.apiBaseUrl "${maskUrl(apiBaseUrl)}" is not an http(s) URL; using ${defaultBaseUrl}.`);
-  const bounded = (name: string, fallback: number, min: number, max: number): number => {
-    const value = config.get<number>(name, fallback);
+  const bounded = (name: RestrictedSetting, fallback: number, min: number, max: number): number => {
+    const value = restrictedValue(config, name) ?? fallback;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
       onProblem(`cloudflareCertificates.${name} must be between ${min} and ${max}; using ${fallback}.`);
       return fallback;
     }
     return value;
   };
+  const refresh = autoRefreshMinutes(restrictedValue(config, 'autoRefreshMinutes'));
+  if (refresh.problem !== undefined) onProblem(refresh.problem);
   return {
     apiBaseUrl: validUrl ? apiBaseUrl : defaultBaseUrl,
-    autoRefreshMinutes: bounded('autoRefreshMinutes', 5, 0, 1440),
+    autoRefreshMinutes: refresh.value,
     expiryWarningDays: bounded('expiryWarningDays', 30, 1, 365),
     expiryCriticalDays: bounded('expiryCriticalDays', 7, 0, 365),
     concurrency: bounded('concurrency', 8, 1, 32),
-    notifications: readNotifications(config.get<unknown>('notifications'), onProblem),
-    probeCaFile: textSetting(config.get<unknown>('probe.caFile')),
-    probeResolve: parseResolveRules(config.get<unknown>('probe.resolve'), onProblem),
+    notifications: readNotifications(restrictedValue(config, 'notifications'), onProblem),
+    probeCaFile: textSetting(machineValue(config, 'probe.caFile')),
+    probeResolve: parseResolveRules(machineValue(config, 'probe.resolve'), onProblem),
   };
+}
+
+/**
+ * A machine-scoped setting from the user's settings (local or, in a remote window, the
+ * remote machine's) or its default; never from a workspace. VS Code already drops
+ * workspace values of machine settings, but only those written as one dotted key:
+ * reading the user's value alone holds whatever form the workspace file takes.
+ */
+function machineValue(config: vscode.WorkspaceConfiguration, name: MachineSetting): unknown {
+  const inspected = config.inspect<unknown>(name);
+  return inspected?.globalValue ?? inspected?.defaultValue;
+}
+
+/**
+ * A setting listed in `restrictedConfigurations`: in an untrusted workspace, the user's
+ * value or the default only. VS Code's Restricted Mode filter, like its machine scope,
+ * misses values a workspace writes as nested objects; this does not.
+ */
+function restrictedValue(config: vscode.WorkspaceConfiguration, name: RestrictedSetting): unknown {
+  if (vscode.workspace.isTrusted) return config.get<unknown>(name);
+  const inspected = config.inspect<unknown>(name);
+  return inspected?.globalValue ?? inspected?.defaultValue;
 }
 
 /** Each category as set when it is a boolean, its default otherwise; unknown keys are ignored. */

@@ -25,6 +25,8 @@ export class ExplorerSignals implements vscode.Disposable {
     private readonly context: () => PresentationContext,
     private readonly statusBar: ProblemsStatusBar,
     onDidRedraw: vscode.Event<unknown>,
+    /** Names the API server when it is not Cloudflare's (apiServerDescription). */
+    private readonly apiServer: () => string | undefined = () => undefined,
   ) {
     this.subscription = onDidRedraw(() => this.schedule());
     this.update();
@@ -43,7 +45,10 @@ export class ExplorerSignals implements vscode.Disposable {
     const context = this.context();
     const summary = summarize(this.model, context);
     // The welcome view has its own words; a message above it would only compete.
-    this.view.message = welcomeState(this.model) === 'none' ? viewMessage(summary, context.view ?? defaultViewOptions, context.now) : undefined;
+    const summaryLine = welcomeState(this.model) === 'none' ? viewMessage(summary, context.view ?? defaultViewOptions, context.now) : undefined;
+    // Where the data and the credentials go is said even above the welcome view: a narrow
+    // sidebar cuts the header's description off, the message line it always shows.
+    this.view.message = [this.apiServer(), summaryLine].filter((part) => part !== undefined && part !== '').join(' · ') || undefined;
     this.view.badge = badgeOf(summary);
     this.statusBar.update(summary, context.now);
   }

@@ -19,6 +19,10 @@ export interface SimulatorWorkbenchOptions {
   readonly probeTheEdge?: boolean;
   /** Runs once the simulator is up, before the workbench opens (e.g. to age a certificate). */
   readonly prepare?: (simulator: RunningSimulator) => void;
+  /** The folder to open (the shared fixture by default); made once the simulator is up. */
+  readonly folder?: () => string;
+  /** Open the folder untrusted, in Restricted Mode. */
+  readonly restrictedMode?: boolean;
 }
 
 export interface SimulatorWorkbench {
@@ -46,6 +50,8 @@ export function useSimulatorWorkbench(options: SimulatorWorkbenchOptions): Simul
         'workbench.tree.enableStickyScroll': false,
         ...(options.probeTheEdge === true ? edgeSettings(simulator) : {}),
       },
+      ...(options.folder === undefined ? {} : { folder: options.folder() }),
+      ...(options.restrictedMode === true ? { restrictedMode: true } : {}),
     });
   });
 

@@ -17,6 +17,10 @@ export interface WorkbenchOptions {
   readonly settings?: Record<string, unknown>;
   /** Extra environment for code-server and so for the extension host. */
   readonly env?: NodeJS.ProcessEnv;
+  /** The folder to open; the shared fixture by default. */
+  readonly folder?: string;
+  /** Open the folder untrusted, in Restricted Mode (workspace trust on). */
+  readonly restrictedMode?: boolean;
 }
 
 export const screenshotDir = path.join(testOutputDir, 'e2e');
@@ -33,17 +37,18 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcerts-e2e-'));
   const userDataDir = path.join(scratch, 'user-data');
   const extensionsDir = path.join(scratch, 'extensions');
-  writeUserSettings(userDataDir, options.settings);
+  const restricted = options.restrictedMode === true;
+  writeUserSettings(userDataDir, options.settings, { restrictedMode: restricted });
   await installExtension(vsixPath, { userDataDir, extensionsDir });
   fs.mkdirSync(screenshotDir, { recursive: true });
   const serverLog = fs.createWriteStream(path.join(screenshotDir, 'code-server.log'), { flags: 'a' });
   let server: RunningCodeServer | undefined;
   let browser: Browser | undefined;
   try {
-    server = await startCodeServer({ userDataDir, extensionsDir, env: options.env, onOutput: (line) => serverLog.write(`${line}\n`) });
+    server = await startCodeServer({ userDataDir, extensionsDir, env: options.env, workspaceTrust: restricted, onOutput: (line) => serverLog.write(`${line}\n`) });
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspaceFixture)}`);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(options.folder ?? workspaceFixture)}`);
     await page.locator('.monaco-workbench').waitFor();
     const running = { server, browser };
     return {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { machineSettings } from '../../src/core/settings/machineSettings';
 import { run, step } from './exec';
 import { cacheDir } from './paths';
 import { ensureSystemPackages } from './systemPackages';
@@ -71,6 +72,11 @@ export interface CodeServerOptions {
   /** Lines the server prints, for logs. */
   readonly onOutput?: (line: string) => void;
   readonly port?: number;
+  /**
+   * Keep VS Code's workspace trust on: a folder then opens in Restricted Mode (pair it with
+   * `restrictedMode: true` in writeUserSettings). Off by default.
+   */
+  readonly workspaceTrust?: boolean;
 }
 
 export interface RunningCodeServer {
@@ -79,8 +85,13 @@ export interface RunningCodeServer {
   stop(): Promise<void>;
 }
 
-/** Settings that keep a test workbench quiet and predictable. */
-export function writeUserSettings(userDataDir: string, settings: Record<string, unknown> = {}): void {
+/**
+ * Settings that keep a test workbench quiet and predictable. code-server's workbench is a
+ * remote window: VS Code takes machine-scoped settings (the API base URL, the probe's CA
+ * file and resolve rules) from the remote machine's settings there, not from the user's,
+ * so those are written to `Machine/settings.json` as well.
+ */
+export function writeUserSettings(userDataDir: string, settings: Record<string, unknown> = {}, options: { readonly restrictedMode?: boolean } = {}): void {
   const userDir = path.join(userDataDir, 'User');
   fs.mkdirSync(userDir, { recursive: true });
   const defaults = {
@@ -96,7 +107,14 @@ export function writeUserSettings(userDataDir: string, settings: Record<string, 
     'git.openRepositoryInParentFolders': 'never',
     'workbench.colorTheme': 'Default Light Modern',
   };
-  fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({ ...defaults, ...settings }, null, 2));
+  // With trust on, a folder opens untrusted (Restricted Mode) and nobody is asked at start.
+  const trust = options.restrictedMode === true ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {};
+  fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({ ...defaults, ...trust, ...settings }, null, 2));
+  const machineKeys = new Set<string>(machineSettings.map((name) => `cloudflareCertificates.${name}`));
+  const machine = Object.fromEntries(Object.entries(settings).filter(([key]) => machineKeys.has(key)));
+  const machineDir = path.join(userDataDir, 'Machine');
+  fs.mkdirSync(machineDir, { recursive: true });
+  fs.writeFileSync(path.join(machineDir, 'settings.json'), JSON.stringify(machine, null, 2));
 }
 
 /** Environment that keeps code-server on loopback: no marketplace, no telemetry. */
@@ -125,7 +143,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     '--extensions-dir', options.extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust === true ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
   ];
   const child = spawn(process.execPath, args, { env: serverEnvironment(options.env), stdio: ['ignore', 'pipe', 'pipe'] });

@@ -66,7 +66,7 @@ describe('Filter, problems only and grouping in the explorer', () => {
   it('starts unfiltered, with the refresh time in the message and the problems in the badge and status bar', async () => {
     const state = api.viewState();
     assert.deepEqual(state.options, { text: '', problemsOnly: false, groupBy: 'zone' });
-    assert.match(state.message ?? '', /^Refreshed \d\d:\d\d$/);
+    assert.match(state.message ?? '', /^API: 127\.0\.0\.1:\d+ · Refreshed \d\d:\d\d$/);
     const problems = objects(flatten(await api.snapshotTree())).filter((item) => item.severity === 'warning' || item.severity === 'error');
     assert.ok(problems.length > 0);
     assert.deepEqual(state.badge, { value: problems.length, tooltip: `${problems.length} certificates need action` });
@@ -84,7 +84,7 @@ describe('Filter, problems only and grouping in the explorer', () => {
     const state = api.viewState();
     assert.equal(state.options.text, 'NorthWind');
     assert.deepEqual(state.stored, state.options, 'stored for the next window');
-    assert.match(state.message ?? '', /^Refreshed \d\d:\d\d · Filter: NorthWind$/);
+    assert.match(state.message ?? '', /^API: 127\.0\.0\.1:\d+ · Refreshed \d\d:\d\d · Filter: NorthWind$/);
     assert.ok((state.badge?.value ?? 0) > 1, 'the badge counts every loaded problem, not only the shown ones');
     assert.equal(await filterBy('NorthWind'), 'NorthWind', 'the input box offers the current filter');
   });
@@ -144,7 +144,7 @@ describe('Filter, problems only and grouping in the explorer', () => {
     await vscode.commands.executeCommand('cloudflareCertificates.clearFilter');
     const state = api.viewState();
     assert.deepEqual(state.stored, { text: '', problemsOnly: false, groupBy: 'zone' });
-    assert.match(state.message ?? '', /^Refreshed \d\d:\d\d$/);
+    assert.match(state.message ?? '', /^API: 127\.0\.0\.1:\d+ · Refreshed \d\d:\d\d$/);
     const items = environmentAccount(await api.snapshotTree());
     assert.equal(items.filter((item) => item.node.type === 'customHostname').length, 33);
     assert.equal(items.filter((item) => item.node.type === 'zone').length, 11);
