@@ -6,6 +6,7 @@ export { CloudflareApiError, type CloudflareErrorCode, type CloudflareMessage } 
 export { type ResultInfo } from './envelope';
 export { type CustomHostnameFilter } from './endpoints/customHostnames';
 export { type ZoneFilter } from './endpoints/zones';
+export { getCloudflareIps, getDcvDelegationUuid } from './endpoints/network';
 export { gatherInventory, toInventoryError } from './inventory';
 export type { Inventory, InventoryCollection, InventoryError, InventoryOptions, InventoryProgress, ZoneInventory } from './inventoryTypes';
 export { maxPerPage } from './pagination';
