@@ -12,3 +12,4 @@ export { createHttpFetcher, type FetchOutcome, type HttpFetcher } from './httpFe
 export { matchConnectRule, parseConnectRule, ConnectRuleError, type ConnectRule } from './connectRules';
 export { rangeMatcher, type IpRanges } from './ipRanges';
 export { canonicalName } from './names';
+export { createCheckContext, type DiagnosisApi, type DiagnosisSettings } from './checkContext';
