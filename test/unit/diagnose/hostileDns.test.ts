@@ -18,7 +18,7 @@ async function rogueServer(answer: (query: dnsPacket.DecodedPacket) => Buffer | 
     if (reply !== undefined) socket.send(reply, remote.port, remote.address);
   });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  return { socket, port: (socket.address() as AddressInfo).port };
+  return { socket, port: (socket.address()).port };
 }
 
 describe('diagnose: hostile DNS answers', function () {
