@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { createSocket, type Socket } from 'node:dgram';
-import type { AddressInfo } from 'node:net';
 import * as dnsPacket from 'dns-packet';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { createDnsClient, resolveChain } from '../../../src/diagnose';
