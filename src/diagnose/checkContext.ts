@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { CheckContext, Unavailable } from './checks/context';
 import type { ConnectRule } from './connectRules';
 import { createDnsClient, type DnsStats } from './dns/dnsClient';
@@ -31,8 +32,14 @@ function unavailable(error: unknown): Unavailable {
 
 /** One diagnosis run's context: one DNS client (one cache), and each API fact asked at most once. */
 export function createCheckContext(settings: DiagnosisSettings): CheckContext & { readonly stats: DnsStats } {
-  const dns = createDnsClient({ servers: settings.servers, timeoutMs: settings.timeoutMs, concurrency: settings.concurrency, ...(settings.signal === undefined ? {} : { signal: settings.signal }) });
-  const http = createHttpFetcher({ dns, rules: settings.rules, timeoutMs: settings.timeoutMs, ...(settings.signal === undefined ? {} : { signal: settings.signal }) });
+  // Every question in flight listens for cancellation: our own signal, so hundreds of listeners are by design.
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  if (settings.signal?.aborted === true) controller.abort();
+  settings.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+  const signal = controller.signal;
+  const dns = createDnsClient({ servers: settings.servers, timeoutMs: settings.timeoutMs, concurrency: settings.concurrency, signal });
+  const http = createHttpFetcher({ dns, rules: settings.rules, timeoutMs: settings.timeoutMs, signal });
   let ranges: Promise<((address: string) => boolean) | Unavailable> | undefined;
   const uuids = new Map<string, Promise<string | Unavailable>>();
   return {

@@ -13,3 +13,4 @@ export { matchConnectRule, parseConnectRule, ConnectRuleError, type ConnectRule 
 export { rangeMatcher, type IpRanges } from './ipRanges';
 export { canonicalName } from './names';
 export { createCheckContext, type DiagnosisApi, type DiagnosisSettings } from './checkContext';
+export { selectSubjects, type Selection, type Selected } from './selectSubjects';
