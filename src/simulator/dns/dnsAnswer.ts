@@ -22,6 +22,33 @@ function toAnswer(record: ScenarioDnsRecord, ttl = 60): dnsPacket.Answer {
   }
 }
 
+/** The records by owner name, and every name that exists (owners and their ancestors: empty non-terminals). */
+interface RecordIndex {
+  readonly source: readonly ScenarioDnsRecord[];
+  readonly copy: readonly ScenarioDnsRecord[];
+  readonly byName: ReadonlyMap<string, ScenarioDnsRecord[]>;
+  readonly existing: ReadonlySet<string>;
+}
+
+let cached: RecordIndex | undefined;
+
+/** Indexed once per set of records; rebuilt when a test changes them (same array, other elements). */
+function indexOf(records: readonly ScenarioDnsRecord[]): RecordIndex {
+  if (cached !== undefined && cached.source === records && cached.copy.length === records.length && cached.copy.every((record, index) => record === records[index])) return cached;
+  const byName = new Map<string, ScenarioDnsRecord[]>();
+  const existing = new Set<string>();
+  for (const record of records) {
+    const owner = canonical(record.name);
+    const list = byName.get(owner);
+    if (list === undefined) byName.set(owner, [record]);
+    else list.push(record);
+    const labels = owner.split('.');
+    labels.forEach((_, index) => existing.add(labels.slice(index).join('.')));
+  }
+  cached = { source: records, copy: [...records], byName, existing };
+  return cached;
+}
+
 /**
  * The authoritative answer for one question, from the scenario's records: the records of
  * that type at the name; else the CNAME at the name, chased through the data; NXDOMAIN
@@ -34,8 +61,9 @@ export function answerQuestion(data: ScenarioDns, name: string, type: string): D
     if (fault.fault === 'timeout' || fault.fault === 'garbage') return { kind: fault.fault };
     return { kind: 'answer', rcode: fault.fault === 'servfail' ? 2 : 5, answers: [] };
   }
-  const at = (owner: string): ScenarioDnsRecord[] => data.records.filter((record) => canonical(record.name) === owner);
-  const exists = (owner: string): boolean => data.records.some((record) => { const n = canonical(record.name); return n === owner || n.endsWith(`.${owner}`); });
+  const index = indexOf(data.records);
+  const at = (owner: string): readonly ScenarioDnsRecord[] => index.byName.get(owner) ?? [];
+  const exists = (owner: string): boolean => index.existing.has(owner);
   const answers: dnsPacket.Answer[] = [];
   const seen = new Set<string>();
   let current = asked;
