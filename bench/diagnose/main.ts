@@ -66,6 +66,9 @@ async function main(): Promise<void> {
     console.log(`  floor (questions × ${LATENCY_MS} ms ÷ ${diagnoseConcurrency}) ${(floor / 1000).toFixed(2)} s → ${(parallel.wallMs / floor).toFixed(2)}× the floor (target ≤ 1.2×)`);
     const serial = await measure(sim, client, subjects, 1);
     console.log(`one after another: ${serial.questions} questions, wall ${(serial.wallMs / 1000).toFixed(2)} s → concurrency ${diagnoseConcurrency} is ${(serial.wallMs / parallel.wallMs).toFixed(1)}× faster`);
+    // On a loaded machine an answer takes longer than the server's 20 ms; this floor uses what one really took.
+    const measuredFloor = serial.wallMs / diagnoseConcurrency;
+    console.log(`  one answer really took ${(serial.wallMs / serial.questions).toFixed(1)} ms; ÷ ${diagnoseConcurrency} = floor ${(measuredFloor / 1000).toFixed(2)} s → ${(parallel.wallMs / measuredFloor).toFixed(2)}× that floor`);
   } finally {
     await client.close();
     await sim.close();

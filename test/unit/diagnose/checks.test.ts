@@ -11,6 +11,7 @@ interface Row {
   readonly check: string;
   readonly expect: readonly string[];
   readonly uuidFails?: boolean;
+  readonly ipsFail?: boolean;
 }
 
 const pendingTxt = (host: string, value = 'token-1'): Subject => hostname({ hostname: host, status: 'active', txt: { name: `_acme-challenge.${host}`, value } });
@@ -52,7 +53,9 @@ const rows: readonly Row[] = [
   { title: 'cname: to another name under the SaaS zone', check: 'cname', subject: () => hostname({ hostname: 'c.customer.test' }), world: { records: [{ name: 'c.customer.test', type: 'CNAME', value: 'edge.tenantly.test' }, { name: 'edge.tenantly.test', type: 'A', value: cloudflareAddress }] }, expect: ['cname-ok'] },
   { title: 'cname: pointing at an origin', check: 'cname', subject: () => hostname({ hostname: 'c.customer.test' }), world: { records: [{ name: 'c.customer.test', type: 'CNAME', value: 'origin.customer.test' }, { name: 'origin.customer.test', type: 'A', value: originAddress }] }, expect: ['cname-not-pointing'] },
   { title: 'cname: a --cname-target is accepted', check: 'cname', subject: () => hostname({ hostname: 'c.customer.test' }, { ...saasFacts, cnameTargets: ['custom-edge.vendor.test'] }), world: { records: [{ name: 'c.customer.test', type: 'CNAME', value: 'custom-edge.vendor.test' }, { name: 'custom-edge.vendor.test', type: 'A', value: originAddress }] }, expect: ['cname-ok'] },
+  { title: 'cname: SERVFAIL is unknown', check: 'cname', subject: () => hostname({ hostname: 'c.customer.test' }), world: { faults: [{ name: 'c.customer.test', fault: 'servfail' }] }, expect: ['cname-unknown'] },
   // proxied
+  { title: 'proxied: the ranges could not be had from the API', check: 'proxied', subject: () => pendingTxt('p.customer.test'), world: { records: viaFallback('p.customer.test') }, ipsFail: true, expect: ['proxied-unknown'] },
   { title: 'proxied: into Cloudflare through this zone', check: 'proxied', subject: () => pendingTxt('p.customer.test'), world: { records: viaFallback('p.customer.test') }, expect: ['proxied-ok'] },
   { title: 'proxied: outside Cloudflare', check: 'proxied', subject: () => pendingTxt('p.customer.test'), world: { records: [{ name: 'p.customer.test', type: 'A', value: originAddress }] }, expect: ['proxied-ok'] },
   { title: 'proxied: another Cloudflare zone, and it wins over cname-not-pointing', check: '', subject: () => hostname({ hostname: 'p.customer.test', txt: { name: '_acme-challenge.p.customer.test', value: 'tok' } }), world: { records: [{ name: 'p.customer.test', type: 'A', value: cloudflareAddress }, { name: '_acme-challenge.p.customer.test', type: 'TXT', value: 'tok' }] }, expect: ['caa-ok', 'dns-ok', 'ownership-unknown', 'proxied-elsewhere', 'txt-ok'] },
@@ -64,6 +67,7 @@ const rows: readonly Row[] = [
   { title: 'http: the token is served', check: 'http', subject: () => hostname({ hostname: 'h.web.test', method: 'http', http: { url: 'http://h.web.test/.well-known/pki-validation/ca.txt', body: 'http-token' } }), world: { http: [{ host: 'h.web.test', path: '/.well-known/pki-validation/ca.txt', body: 'http-token' }] }, expect: ['http-ok'] },
   { title: 'http: a redirect to HTTPS', check: 'http', subject: () => hostname({ hostname: 'h.web.test', method: 'http', http: { url: 'http://h.web.test/.well-known/pki-validation/ca.txt', body: 'http-token' } }), world: { http: [{ host: 'h.web.test', path: '/.well-known/pki-validation/ca.txt', status: 301, location: 'https://h.web.test/.well-known/pki-validation/ca.txt', body: 'http-token' }] }, expect: ['http-redirect'] },
   { title: 'http: the wrong body', check: 'http', subject: () => hostname({ hostname: 'h.web.test', method: 'http', http: { url: 'http://h.web.test/.well-known/pki-validation/ca.txt', body: 'http-token' } }), world: { http: [{ host: 'h.web.test', path: '/.well-known/pki-validation/ca.txt', body: '<html>login</html>' }] }, expect: ['http-token-mismatch'] },
+  { title: 'http: DNS for the URL fails, so the fetch is unknown', check: 'http', subject: () => hostname({ hostname: 'h.sf.test', method: 'http', http: { url: 'http://h.sf.test/.well-known/pki-validation/ca.txt', body: 'http-token' } }), world: { faults: [{ name: 'h.sf.test', fault: 'servfail' }] }, expect: ['http-unknown'] },
   { title: 'http: nothing listens', check: 'http', subject: () => hostname({ hostname: 'h.down.test', method: 'http', http: { url: 'http://127.0.0.1:9/.well-known/pki-validation/ca.txt', body: 'http-token' } }), world: {}, expect: ['http-unreachable'] },
 ];
 
@@ -80,7 +84,7 @@ describe('diagnose checks against the simulator', function () {
     it(row.title, async () => {
       setWorld(sim, row.world);
       const timeoutMs = row.world.faults?.some((fault) => fault.fault === 'timeout') === true ? 300 : 3000;
-      const diagnosis = await diagnoseIn(sim, row.subject(), { timeoutMs, ...(row.uuidFails === undefined ? {} : { uuidFails: row.uuidFails }) });
+      const diagnosis = await diagnoseIn(sim, row.subject(), { timeoutMs, ...(row.uuidFails === undefined ? {} : { uuidFails: row.uuidFails }), ...(row.ipsFail === undefined ? {} : { ipsFail: row.ipsFail }) });
       assert.deepEqual(codesOf(diagnosis, row.check === '' ? undefined : row.check), [...row.expect].sort(), JSON.stringify(diagnosis.findings, null, 1));
     });
   }

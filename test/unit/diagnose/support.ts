@@ -29,14 +29,14 @@ export function setWorld(sim: RunningSimulator, world: World): void {
 }
 
 /** Diagnoses one subject against the simulator's DNS (and HTTP, for names under web.test). */
-export async function diagnoseIn(sim: RunningSimulator, subject: Subject, options: { timeoutMs?: number; uuidFails?: boolean } = {}): Promise<Diagnosis> {
+export async function diagnoseIn(sim: RunningSimulator, subject: Subject, options: { timeoutMs?: number; uuidFails?: boolean; ipsFail?: boolean } = {}): Promise<Diagnosis> {
   const context = createCheckContext({
     servers: [{ address: '127.0.0.1', port: sim.dns?.port ?? 0 }],
     timeoutMs: options.timeoutMs ?? 3000,
     concurrency: 4,
     rules: [parseConnectRule(`*.web.test:80=127.0.0.1:${sim.validationHttp?.port ?? 0}`)],
     api: {
-      cloudflareIps: () => Promise.resolve({ ipv4: sim.state.ips.ipv4_cidrs, ipv6: sim.state.ips.ipv6_cidrs }),
+      cloudflareIps: () => (options.ipsFail === true ? Promise.reject(new Error('API down')) : Promise.resolve({ ipv4: sim.state.ips.ipv4_cidrs, ipv6: sim.state.ips.ipv6_cidrs })),
       dcvDelegationUuid: () => (options.uuidFails === true ? Promise.reject(new Error('API down')) : Promise.resolve(dcvUuid)),
     },
     now: () => new Date('2026-01-01T00:00:00Z'),
