@@ -32,7 +32,7 @@ function world(): { hostnames: ReturnType<typeof hostnameObject>[]; records: Sce
   return { hostnames, records };
 }
 
-async function measure(sim: RunningSimulator, client: CloudflareClient, subjects: readonly Subject[], concurrency: number): Promise<{ wallMs: number; questions: number; findings: number }> {
+async function measure(sim: RunningSimulator, client: CloudflareClient, subjects: readonly Subject[], concurrency: number): Promise<{ wallMs: number; cpuMs: number; questions: number; findings: number }> {
   const context = createCheckContext({
     servers: [{ address: '127.0.0.1', port: sim.dns?.port ?? 0 }],
     timeoutMs: 10_000,
@@ -47,9 +47,11 @@ async function measure(sim: RunningSimulator, client: CloudflareClient, subjects
     },
   });
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const diagnoses = await diagnoseAll(subjects, context);
   const wallMs = performance.now() - started;
-  return { wallMs, questions: context.stats.questions, findings: diagnoses.reduce((sum, diagnosis) => sum + diagnosis.findings.length, 0) };
+  const used = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000, questions: context.stats.questions, findings: diagnoses.reduce((sum, diagnosis) => sum + diagnosis.findings.length, 0) };
 }
 
 async function main(): Promise<void> {
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
     console.log(`${subjects.length} stuck custom hostnames, ${LATENCY_MS} ms per DNS answer`);
     const parallel = await measure(sim, client, subjects, diagnoseConcurrency);
     const floor = (parallel.questions * LATENCY_MS) / diagnoseConcurrency;
-    console.log(`concurrency ${diagnoseConcurrency}: ${parallel.questions} questions, ${parallel.findings} findings, wall ${(parallel.wallMs / 1000).toFixed(2)} s`);
+    console.log(`concurrency ${diagnoseConcurrency}: ${parallel.questions} questions, ${parallel.findings} findings, wall ${(parallel.wallMs / 1000).toFixed(2)} s, CPU ${(parallel.cpuMs / 1000).toFixed(2)} s (client and DNS server in one process)`);
     console.log(`  floor (questions × ${LATENCY_MS} ms ÷ ${diagnoseConcurrency}) ${(floor / 1000).toFixed(2)} s → ${(parallel.wallMs / floor).toFixed(2)}× the floor (target ≤ 1.2×)`);
     const serial = await measure(sim, client, subjects, 1);
     console.log(`one after another: ${serial.questions} questions, wall ${(serial.wallMs / 1000).toFixed(2)} s → concurrency ${diagnoseConcurrency} is ${(serial.wallMs / parallel.wallMs).toFixed(1)}× faster`);
