@@ -1,3 +1,4 @@
+import { diagnoseCommand } from './diagnoseCommand';
 import { inventoryCommand } from './inventoryCommand';
 import type { CliCommand } from './io';
 import { probeCommand } from './probeCommand';
@@ -9,6 +10,7 @@ import { simulateCommand } from './simulateCommand';
  */
 export const cliCommands: readonly CliCommand[] = [
   inventoryCommand,
+  diagnoseCommand,
   probeCommand,
   simulateCommand,
 ];

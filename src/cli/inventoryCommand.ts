@@ -123,7 +123,7 @@ function parse(args: readonly string[], env: CliIo['env']): ParsedArgs | string 
 }
 
 /** Set when no zone could be listed because of the credentials or the network: exit 2, not 1. */
-function fatalError(inventory: Inventory): string | undefined {
+export function fatalError(inventory: Inventory): string | undefined {
   if (inventory.zones.length > 0 || inventory.errors.length === 0 || !inventory.errors.every((error) => fatalCodes.has(error.code))) {
     return undefined;
   }

@@ -6,6 +6,7 @@ export { CloudflareApiError, type CloudflareErrorCode, type CloudflareMessage } 
 export { type ResultInfo } from './envelope';
 export { type CustomHostnameFilter } from './endpoints/customHostnames';
 export { type ZoneFilter } from './endpoints/zones';
+export { getCloudflareIps, getDcvDelegationUuid } from './endpoints/network';
 export { gatherInventory } from './inventory';
 export type { Inventory, InventoryCollection, InventoryError, InventoryErrorCode, InventoryOptions, InventoryProgress, ZoneCollection, ZoneCollections, ZoneInventory } from './inventoryTypes';
 export { badItems, loadZoneCollections, toInventoryError, type ZoneLoad, type ZoneLoadOptions } from './zoneLoader';

@@ -153,3 +153,7 @@ export const clientCertificateShape: Shape<T.ClientCertificate> = {
 export const tokenVerifyShape: Shape<Omit<T.TokenVerification, 'via'>> = { id: str, status: isString, not_before: str, expires_on: str };
 
 export const methodChangeShape: Shape<T.VerificationMethodChange> = { status: str, validation_method: str };
+
+export const cloudflareIpsShape: Shape<T.CloudflareIps> = { ipv4_cidrs: strList, ipv6_cidrs: strList, etag: str };
+
+export const dcvDelegationUuidShape: Shape<T.DcvDelegationUuid> = { uuid: isString };

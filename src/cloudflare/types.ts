@@ -192,3 +192,15 @@ export interface VerificationMethodChange {
   readonly status?: string | null;
   readonly validation_method?: string | null;
 }
+
+/** `GET /ips`. */
+export interface CloudflareIps {
+  readonly ipv4_cidrs?: readonly string[] | null;
+  readonly ipv6_cidrs?: readonly string[] | null;
+  readonly etag?: string | null;
+}
+
+/** `GET /zones/{zone_id}/dcv_delegation/uuid`. */
+export interface DcvDelegationUuid {
+  readonly uuid: string;
+}

@@ -97,12 +97,52 @@ export interface ScenarioZone {
   advancedQuota?: number;
   /** Cloudflare for SaaS is on (custom hostnames, fallback origin). */
   saas?: boolean;
+  /** What `GET /zones/{zone_id}/dcv_delegation/uuid` answers; default: derived from the zone id. */
+  dcvDelegationUuid?: string;
   sim?: SimDirectives;
   certificatePacks?: SimObject[];
   customCertificates?: SimObject[];
   customHostnames?: SimObject[];
   clientCertificates?: SimObject[];
   fallbackOrigin?: Omit<SimObject, 'id'> & { id?: string };
+}
+
+/** A DNS record the simulator's authoritative server answers. Addresses are loopback only. */
+export type ScenarioDnsRecord =
+  | { name: string; type: 'A' | 'AAAA' | 'CNAME'; value: string; ttl?: number }
+  /** One TXT record: a string, or several character-strings (each at most 255 bytes). */
+  | { name: string; type: 'TXT'; value: string | string[]; ttl?: number }
+  | { name: string; type: 'CAA'; value: { flags?: number; tag: string; value: string }; ttl?: number };
+
+export const dnsRecordTypes = ['A', 'AAAA', 'CNAME', 'TXT', 'CAA'] as const;
+
+/** How the DNS server misbehaves for a name: SERVFAIL, REFUSED, no answer at all, or bytes that are no DNS message. */
+export const dnsFaultKinds = ['servfail', 'refused', 'timeout', 'garbage'] as const;
+export interface ScenarioDnsFault {
+  name: string;
+  fault: (typeof dnsFaultKinds)[number];
+}
+
+export interface ScenarioDns {
+  records: ScenarioDnsRecord[];
+  faults?: ScenarioDnsFault[];
+}
+
+/** What the simulator's plain-HTTP server answers for one Host and path (validation and ownership files). */
+export interface ScenarioHttpAnswer {
+  host: string;
+  path: string;
+  /** Default 200. */
+  status?: number;
+  body?: string;
+  /** Sent as `Location` (for redirects). */
+  location?: string;
+}
+
+/** `GET /ips`: Cloudflare's ranges as the scenario defines them (loopback only, so nothing real is ever reached). */
+export interface ScenarioIps {
+  ipv4_cidrs: string[];
+  ipv6_cidrs: string[];
 }
 
 export interface Scenario {
@@ -116,6 +156,11 @@ export interface Scenario {
   globalKeys?: ScenarioGlobalKey[];
   accounts: ScenarioAccount[];
   zones: ScenarioZone[];
+  /** The authoritative DNS server's data (see `startSimulator`'s `dns`). */
+  dns?: ScenarioDns;
+  /** The plain-HTTP validation server's answers. */
+  http?: ScenarioHttpAnswer[];
+  ips?: ScenarioIps;
 }
 
 /** The 21 certificate-pack (and custom-hostname `ssl.status`) statuses. */

@@ -14,6 +14,8 @@ import { loadScenario } from './scenario/loadScenario';
 import demo from './scenarios/demo.json';
 import { SimulatorState } from './state/simulatorState';
 import { startTlsEdge, type TlsEdge } from './tls/tlsEdge';
+import { startDnsServer, type DnsServer } from './dns/dnsServer';
+import { createValidationServer } from './http/validationServer';
 
 export interface StartSimulatorOptions {
   /** Default: the demo scenario. */
@@ -35,12 +37,23 @@ export interface StartSimulatorOptions {
   /** `speed` multiplies lifecycle time (60 = a minute's stage per second); false = statuses never move. */
   readonly lifecycle?: { readonly speed?: number } | false;
   readonly logger?: Logger;
+  /**
+   * The authoritative DNS server (UDP and TCP) for the scenario's `dns` records. Started
+   * when the scenario has `dns` or this is given; `false` = never. `latencyMs` delays
+   * every answer (questions wait in parallel).
+   */
+  readonly dns?: { readonly port?: number; readonly latencyMs?: number } | false;
+  /** The plain-HTTP validation server for the scenario's `http` answers; same rule as `dns`. */
+  readonly validationHttp?: { readonly port?: number } | false;
 }
 
 export interface RunningSimulator {
   /** e.g. http://127.0.0.1:PORT/client/v4 */
   readonly apiBaseUrl: string;
   readonly tls?: { readonly host: string; readonly port: number; readonly caFile: string; readonly caPem: string };
+  /** The DNS server, when started; `questions` counts what it answered. */
+  readonly dns?: { readonly host: string; readonly port: number; readonly questions: number };
+  readonly validationHttp?: { readonly host: string; readonly port: number };
   /** The scenario's demo token (fake, never a real credential). */
   readonly demoToken: string;
   readonly state: SimulatorState;
@@ -105,11 +118,31 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       throw error;
     }
   }
+  const wantDns = options.dns !== false && (options.dns !== undefined || scenario.dns !== undefined);
+  const wantHttp = options.validationHttp !== false && (options.validationHttp !== undefined || scenario.http !== undefined);
+  let dns: DnsServer | undefined;
+  let validation: Server | undefined;
+  let validationPort = 0;
+  try {
+    if (wantDns) {
+      const dnsOptions = options.dns;
+      dns = await startDnsServer({ data: () => state.dns, host, port: dnsOptions?.port ?? 0, latencyMs: dnsOptions?.latencyMs ?? 0, logger });
+    }
+    if (wantHttp) {
+      validation = createValidationServer(() => state.http);
+      validationPort = await listen(validation, options.validationHttp?.port ?? 0, host);
+    }
+  } catch (error) {
+    await Promise.all([closeServer(server), edge?.close(), dns?.close(), validation === undefined ? undefined : closeServer(validation)]);
+    throw error;
+  }
   const demoToken = scenario.demoToken ?? scenario.tokens.find((token) => token.status === 'active')?.value ?? '';
   logger.info(`Cloudflare simulator listening on http://${host}:${port}${apiPrefix} (scenario ${scenario.name})`);
   return {
     apiBaseUrl: `http://${host}:${port}${apiPrefix}`,
     tls: edge === undefined ? undefined : { host, port: edge.port, caFile: edge.caFile, caPem: edge.caPem },
+    dns,
+    validationHttp: validation === undefined ? undefined : { host, port: validationPort },
     demoToken,
     state,
     get requests() {
@@ -120,7 +153,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       lifecycle?.tick();
     },
     async close() {
-      await Promise.all([closeServer(server), edge?.close()]);
+      await Promise.all([closeServer(server), edge?.close(), dns?.close(), validation === undefined ? undefined : closeServer(validation)]);
     },
   };
 }

@@ -4,6 +4,7 @@ import { certificatePackRoutes } from './certificatePackRoutes';
 import { clientCertificateRoutes } from './clientCertificateRoutes';
 import { customCertificateRoutes } from './customCertificateRoutes';
 import { customHostnameRoutes } from './customHostnameRoutes';
+import { networkRoutes } from './networkRoutes';
 import { tokenRoutes } from './tokenRoutes';
 import { verificationRoutes } from './verificationRoutes';
 import { zoneRoutes } from './zoneRoutes';
@@ -18,6 +19,7 @@ export const routeTable: readonly Route[] = [
   ...customCertificateRoutes,
   ...customHostnameRoutes,
   ...clientCertificateRoutes,
+  ...networkRoutes,
 ];
 
 /** The fault-injection route names (`route=…` in a fault spec). */

@@ -3,6 +3,7 @@ import {
   clientCertificateStatuses, customCertificateStatuses, fallbackOriginStatuses, hostnameStatuses,
   packStatuses, permissionNames, tokenStatuses, zoneStatuses, type Scenario,
 } from '../model';
+import { checkNetwork } from './checkNetwork';
 import { isRelativeTime, parseDuration } from './time';
 
 /** A scenario file that does not describe a valid simulator state; the message names the field. */
@@ -171,5 +172,6 @@ export function loadScenario(json: unknown): Scenario {
   if (root['demoToken'] !== undefined && !tokenValues.has(text(root['demoToken'], 'demoToken'))) {
     throw new ScenarioError('demoToken', 'must be the value of one of the scenario tokens');
   }
+  checkNetwork(root);
   return root as unknown as Scenario;
 }

@@ -1,7 +1,10 @@
-import type { ApiObject, Scenario, ScenarioAccount, ScenarioGlobalKey, ScenarioToken, ScenarioZone, SimObject } from '../model';
+import type { ApiObject, Scenario, ScenarioAccount, ScenarioDns, ScenarioGlobalKey, ScenarioHttpAnswer, ScenarioIps, ScenarioToken, ScenarioZone, SimObject } from '../model';
 import { resolveRelativeTimes } from '../scenario/time';
 import { Collection } from './collection';
 import { zoneObject } from './zoneObject';
+
+/** A scenario without `ips`: one loopback range stands for Cloudflare's, so nothing real is ever reached. */
+const defaultIps: ScenarioIps = { ipv4_cidrs: ['127.100.0.0/16'], ipv6_cidrs: [] };
 
 export type SimObjectKind = 'zone' | 'pack' | 'customCertificate' | 'customHostname' | 'clientCertificate' | 'fallbackOrigin';
 /** Custom hostnames carry two statuses: ownership (`status`) and certificate (`ssl.status`). */
@@ -55,6 +58,11 @@ export class SimulatorState {
   readonly accounts: readonly ScenarioAccount[];
   readonly tokens: readonly ScenarioToken[];
   readonly zones: readonly ZoneState[];
+  /** The DNS server's data and the HTTP server's answers; tests may change them between questions. */
+  readonly dns: ScenarioDns;
+  readonly http: ScenarioHttpAnswer[];
+  /** `GET /ips`. */
+  readonly ips: ScenarioIps;
   private readonly zonesById = new Map<string, ZoneState>();
   private readonly tokensByValue = new Map<string, ScenarioToken>();
   private readonly keysByEmail = new Map<string, ScenarioGlobalKey>();
@@ -64,6 +72,9 @@ export class SimulatorState {
     const world = resolveRelativeTimes(structuredClone(scenario), startMs);
     this.accounts = world.accounts;
     this.tokens = world.tokens;
+    this.dns = { records: world.dns?.records ?? [], faults: world.dns?.faults ?? [] };
+    this.http = world.http ?? [];
+    this.ips = world.ips ?? defaultIps;
     world.tokens.forEach((token) => this.tokensByValue.set(token.value, token));
     (world.globalKeys ?? []).forEach((key) => this.keysByEmail.set(key.email.toLowerCase(), key));
     const accountsById = new Map(world.accounts.map((account) => [account.id, account]));

@@ -1,0 +1,56 @@
+import { matchResolveRule, type ResolveRule } from '../core/probing/resolveRules';
+import { normalizeHost, ProbeError } from '../probe';
+
+/**
+ * `--resolve PATTERN[:PORT]=ADDRESS[:PORT]`: the probe's rule (an exact name, `*.domain`
+ * or `*`), which may also name the destination port it applies to. Used for every TCP
+ * connection a diagnosis makes (today: the HTTP validation fetches).
+ */
+export interface ConnectRule extends ResolveRule {
+  /** Only connections to this port; undefined = any port. */
+  readonly forPort?: number;
+}
+
+export class ConnectRuleError extends Error {
+  readonly code = 'invalid-resolve-rule';
+}
+
+export function parseConnectRule(text: string): ConnectRule {
+  const equals = text.indexOf('=');
+  if (equals <= 0 || equals === text.length - 1) throw new ConnectRuleError(`--resolve must be PATTERN[:PORT]=ADDRESS[:PORT], got '${text}'.`);
+  const left = text.slice(0, equals).trim();
+  const right = text.slice(equals + 1).trim();
+  const portMatch = /^(.*):(\d{1,5})$/.exec(left);
+  const patternText = portMatch?.[1] ?? left;
+  const forPort = portMatch?.[2] === undefined ? undefined : Number(portMatch[2]);
+  if (forPort !== undefined && (forPort < 1 || forPort > 65535)) throw new ConnectRuleError(`--resolve: port ${forPort} is outside 1–65535.`);
+  let pattern: string;
+  if (patternText === '*') {
+    pattern = '*';
+  } else {
+    const wildcard = patternText.startsWith('*.');
+    try {
+      const parsed = normalizeHost(wildcard ? patternText.slice(2) : patternText, 'pattern');
+      if (parsed.ipVersion !== 0 || parsed.port !== undefined) throw new ConnectRuleError(`--resolve: '${patternText}' must be a host name, *.domain or *.`);
+      pattern = wildcard ? `*.${parsed.host}` : parsed.host;
+    } catch (error) {
+      if (error instanceof ProbeError) throw new ConnectRuleError(`--resolve: ${error.message}`);
+      throw error;
+    }
+  }
+  let target;
+  try {
+    target = normalizeHost(right, 'address');
+  } catch (error) {
+    if (error instanceof ProbeError) throw new ConnectRuleError(`--resolve: ${error.message}`);
+    throw error;
+  }
+  return { pattern, address: target.host, ipVersion: target.ipVersion, ...(target.port === undefined ? {} : { port: target.port }), ...(forPort === undefined ? {} : { forPort }) };
+}
+
+/** The rule for a connection to `host:port`: rules naming that port first, then port-less ones. */
+export function matchConnectRule(rules: readonly ConnectRule[], host: string, port: number): ConnectRule | undefined {
+  const forThisPort = rules.filter((rule) => rule.forPort === port);
+  const anyPort = rules.filter((rule) => rule.forPort === undefined);
+  return (matchResolveRule(forThisPort, host)) ?? (matchResolveRule(anyPort, host));
+}
