@@ -21,3 +21,4 @@ export { sharedRateBudget, type SharedRateBudgetOptions } from './sharedGrantFil
 export { type RetryOptions } from './retryPolicy';
 export { type TransportStats } from './transport';
 export type * from './types';
+export { outcomeUnknown } from './settleWrite';

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CloudflareApiError, outcomeUnknown } from '../cloudflare';
 import { restartsByPackPatch } from '../core/explorer/restartable';
 import type { ExplorerNode } from '../core/explorer/nodes';
 import type { CommandContext } from './context';
@@ -26,7 +27,12 @@ export function restartValidation(context: CommandContext): (node?: ExplorerNode
     if (restartsByPackPatch(pack)) {
       await client.restartPackValidation(node.zone, pack.id);
     } else {
-      await client.recheckValidation(node.zone, pack.id, method);
+      await client.recheckValidation(node.zone, pack.id, method).catch((error: unknown) => {
+        // The answer was lost, not refused: the request is never sent twice; the pack read back below shows where it stands.
+        if (!CloudflareApiError.is(error) || !outcomeUnknown.has(error.code)) throw error;
+        context.logger.warn(`Re-check of pack ${pack.id} answered ${error.code}; reading the pack back instead of asking again`);
+        void vscode.window.showWarningMessage(`Cloudflare's answer to the re-check of ${hosts} was lost (${error.code}). The pack is shown as Cloudflare has it now.`);
+      });
     }
     context.logger.info(`Restarted validation of pack ${pack.id}`);
     context.model.replaceObject(node.account, node.zone, { pack: await client.getCertificatePack(node.zone, pack.id) });
