@@ -3,7 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const pureFolders = ['src/core/**', 'src/cloudflare/**', 'src/probe/**', 'src/simulator/**', 'src/cli/**'];
+const pureFolders = ['src/core/**', 'src/cloudflare/**', 'src/probe/**', 'src/diagnose/**', 'src/simulator/**', 'src/cli/**'];
 
 export default tseslint.config(
   {

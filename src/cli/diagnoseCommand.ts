@@ -10,6 +10,7 @@ import {
   type ConnectRule, type Diagnosis, type DnsServer,
 } from '../diagnose';
 import { normalizeHost, ProbeError } from '../probe';
+import { defaultMaxWaitSeconds, defaultTimeoutSeconds } from './apiWaits';
 import { terminalJson, terminalText } from './terminalText';
 import { credentialsFromEnv } from './cliCredentials';
 import { renderDiagnosisText } from './diagnoseText';
@@ -174,13 +175,15 @@ async function run(args: readonly string[], io: CliIo, options: DiagnoseCommandO
     return ExitCode.usage;
   }
   const clock = options.clock ?? systemClock;
-  const client = new CloudflareClient({ baseUrl: parsed.apiBase, credentials: found.credentials, clock, ...(options.retries === undefined ? {} : { retries: options.retries }) });
+  // The API is waited on as `inventory` waits: a long Retry-After or a listing that stops moving ends the run.
+  const retries = { ...options.retries, maxServerWaitMs: defaultMaxWaitSeconds * 1000 };
+  const client = new CloudflareClient({ baseUrl: parsed.apiBase, credentials: found.credentials, clock, retries });
   try {
     // HOSTs may live in any zone: list them all; --zone alone lists only those zones.
     const restricted = parsed.hosts.length === 0 && parsed.zoneNames.length > 0;
     let inventory: Inventory;
     try {
-      inventory = await gatherInventory(client, { signal: io.signal, ...(parsed.accountId === undefined ? {} : { accountId: parsed.accountId }), ...(restricted ? { zoneNames: parsed.zoneNames } : {}) });
+      inventory = await gatherInventory(client, { signal: io.signal, clock, noProgressMs: defaultTimeoutSeconds * 1000, ...(parsed.accountId === undefined ? {} : { accountId: parsed.accountId }), ...(restricted ? { zoneNames: parsed.zoneNames } : {}) });
     } catch (error) {
       io.stderr(terminalText(`cfcerts diagnose: ${error instanceof Error ? error.message : String(error)}\n`));
       return ExitCode.usage;

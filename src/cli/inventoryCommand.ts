@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { CloudflareClient, defaultBaseUrl, gatherInventory, type Inventory, type InventoryErrorCode, type RateBudget, type RetryOptions } from '../cloudflare';
 import { type Clock, systemClock } from '../core/clock';
 import { DEFAULT_EXPIRY_THRESHOLDS, type ExpiryThresholds } from '../core/expiry';
+import { defaultMaxWaitSeconds, defaultTimeoutSeconds } from './apiWaits';
 import { credentialsFromEnv } from './cliCredentials';
 import { errorJson, toInventoryJson } from './inventoryJson';
 import { renderInventoryTable } from './inventoryTable';
@@ -9,11 +10,6 @@ import { countNeedingAction } from './judgedObjects';
 import { type CliCommand, type CliIo, ExitCode } from './io';
 import { terminalField, terminalJson } from './terminalText';
 
-/** A CLI run should not sit for the extension's 5 minutes unless asked to. */
-const defaultMaxWaitSeconds = 60;
-
-/** The default no-progress deadline: longer than a long Retry-After wait, short enough to notice a hang. */
-const defaultTimeoutSeconds = 120;
 
 const usage = `Usage: cfcerts inventory [--api-base URL] [--account ID] [--zone NAME]... [--warning-days N] [--critical-days N] [--max-wait SECS] [--timeout SECONDS] [--json]
 

@@ -93,13 +93,12 @@ export class Api {
   }
 
   /** Every page of a list at `per_page=50`, through the one pager: malformed items left out are counted (with why the first was), a cut-short listing says why. */
-  async all<T extends { readonly id: string }>(path: string, query: Query, fields: Shape<T>, what: string, options: CallOptions & { onPage?: (page: CheckedPage<T>) => void } = {}): Promise<Listed<T>> {
+  async all<T extends { readonly id: string }>(path: string, query: Query, fields: Shape<T>, what: string, options: CallOptions = {}): Promise<Listed<T>> {
     let reason: string | undefined;
     const read = await readPages<T>(
       async ({ page, urgent, signal }) => {
         const result = await this.page(path, query, fields, what, page, maxPerPage, { ...options, signal, urgent });
         reason ??= result.reason;
-        options.onPage?.(result);
         return result;
       },
       { what, perPage: maxPerPage, ...(options.signal === undefined ? {} : { signal: options.signal }) },

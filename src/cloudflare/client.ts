@@ -2,7 +2,6 @@ import { type Dispatcher } from 'undici';
 import { type Clock, systemClock } from '../core/clock';
 import { type Logger, silentLogger } from '../core/logger';
 import { Api, type CheckedPage, type Listed } from './api';
-import { type CloudflareApiError } from './errors';
 import { type CredentialsSource } from './credentials';
 import { listAccounts } from './endpoints/accounts';
 import { getCertificatePack, getCertificatePackQuota, listCertificatePacks, restartPackValidation } from './endpoints/certificatePacks';
@@ -49,11 +48,12 @@ export interface ClientOptions {
   readonly onRateLimitWait?: (liftsAt: number) => void;
 }
 
-/** Told why a whole-list read was cut short; the items read are still returned. */
-export type OnStopped = (error: CloudflareApiError) => void;
-
-function itemsOf<Item>(listed: Listed<Item>, onStopped: OnStopped | undefined): Item[] {
-  if (listed.stopped !== undefined) onStopped?.(listed.stopped);
+/**
+ * The items of a whole list. A list the pager cut short is an error here, never a silently
+ * shorter list; the zone loader, which can show both, reads the endpoints itself.
+ */
+function wholeList<Item>(listed: Listed<Item>): Item[] {
+  if (listed.stopped !== undefined) throw listed.stopped;
   return listed.items;
 }
 
@@ -133,8 +133,8 @@ export class CloudflareClient {
     return listAccounts(this.api, signal);
   }
 
-  listZones(filter: ZoneFilter = {}, signal?: AbortSignal): Promise<T.Zone[]> {
-    return listZones(this.api, filter, signal);
+  async listZones(filter: ZoneFilter = {}, signal?: AbortSignal): Promise<T.Zone[]> {
+    return wholeList(await listZones(this.api, filter, signal));
   }
 
   zonesPage(filter: ZoneFilter & { page: number; perPage?: number }, signal?: AbortSignal): Promise<CheckedPage<T.Zone>> {
@@ -150,8 +150,8 @@ export class CloudflareClient {
   }
 
   /** All packs, whatever their status (`status=all`). */
-  async listCertificatePacks(zoneId: string, signal?: AbortSignal, onStopped?: OnStopped): Promise<T.CertificatePack[]> {
-    return itemsOf(await listCertificatePacks(this.api, zoneId, signal), onStopped);
+  async listCertificatePacks(zoneId: string, signal?: AbortSignal): Promise<T.CertificatePack[]> {
+    return wholeList(await listCertificatePacks(this.api, zoneId, signal));
   }
 
   getCertificatePack(zoneId: string, packId: string, signal?: AbortSignal): Promise<T.CertificatePack> {
@@ -170,16 +170,16 @@ export class CloudflareClient {
     return getUniversalSslSettings(this.api, zoneId, signal);
   }
 
-  async listCustomCertificates(zoneId: string, signal?: AbortSignal, onStopped?: OnStopped): Promise<T.CustomCertificate[]> {
-    return itemsOf(await listCustomCertificates(this.api, zoneId, signal), onStopped);
+  async listCustomCertificates(zoneId: string, signal?: AbortSignal): Promise<T.CustomCertificate[]> {
+    return wholeList(await listCustomCertificates(this.api, zoneId, signal));
   }
 
   getCustomCertificate(zoneId: string, certificateId: string, signal?: AbortSignal): Promise<T.CustomCertificate> {
     return getCustomCertificate(this.api, zoneId, certificateId, signal);
   }
 
-  async listCustomHostnames(zoneId: string, filter: CustomHostnameFilter = {}, signal?: AbortSignal, onStopped?: OnStopped): Promise<T.CustomHostname[]> {
-    return itemsOf(await listCustomHostnames(this.api, zoneId, filter, signal), onStopped);
+  async listCustomHostnames(zoneId: string, filter: CustomHostnameFilter = {}, signal?: AbortSignal): Promise<T.CustomHostname[]> {
+    return wholeList(await listCustomHostnames(this.api, zoneId, filter, signal));
   }
 
   customHostnamesPage(zoneId: string, options: CustomHostnameFilter & { page: number; perPage?: number }, signal?: AbortSignal): Promise<CheckedPage<T.CustomHostname>> {
@@ -196,8 +196,8 @@ export class CloudflareClient {
   }
 
   /** All client certificates, revoked ones included (`status=all`). */
-  async listClientCertificates(zoneId: string, signal?: AbortSignal, onStopped?: OnStopped): Promise<T.ClientCertificate[]> {
-    return itemsOf(await listClientCertificates(this.api, zoneId, signal), onStopped);
+  async listClientCertificates(zoneId: string, signal?: AbortSignal): Promise<T.ClientCertificate[]> {
+    return wholeList(await listClientCertificates(this.api, zoneId, signal));
   }
 
   getClientCertificate(zoneId: string, certificateId: string, signal?: AbortSignal): Promise<T.ClientCertificate> {

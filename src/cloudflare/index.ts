@@ -1,5 +1,5 @@
 // The public surface of src/cloudflare: everything other folders may import.
-export { CloudflareClient, type ClientOptions, defaultBaseUrl, type OnStopped } from './client';
+export { CloudflareClient, type ClientOptions, defaultBaseUrl } from './client';
 export { type CheckedPage } from './api';
 export { type Credentials, type CredentialsSource, isAccountToken } from './credentials';
 export { CloudflareApiError, type CloudflareErrorCode, type CloudflareMessage } from './errors';

@@ -7,6 +7,10 @@ const answersKey = 'cloudflareCertificates.apiOriginAnswers';
 const allow = 'Send Credentials';
 const deny = "Don't Send";
 
+function notSent(origin: string): AppError {
+  return new AppError('api_origin_refused', `Your Cloudflare credentials were not sent to ${origin}. Run "Cloudflare: Forget API Server Answers" to be asked again.`);
+}
+
 /**
  * Asks, once per origin, before the user's Cloudflare credentials go to an API server
  * that is neither Cloudflare's nor this machine's (the rule is credentialRelease). The
@@ -16,6 +20,8 @@ const deny = "Don't Send";
 export class ApiOriginConsent {
   /** One question per origin at a time: the first load asks for every account at once. */
   private readonly asking = new Map<string, Promise<void>>();
+  /** Origins whose question was dismissed in this window: not asked again on every auto-refresh or poll. */
+  private readonly dismissed = new Set<string>();
 
   constructor(
     private readonly state: vscode.Memento,
@@ -31,6 +37,7 @@ export class ApiOriginConsent {
       case 'refuse':
         return Promise.reject(new AppError('api_origin_refused', release.reason));
       case 'ask': {
+        if (this.dismissed.has(release.origin)) return Promise.reject(notSent(release.origin));
         const pending = this.asking.get(release.origin);
         if (pending !== undefined) return pending;
         const asked = this.ask(release.origin).finally(() => this.asking.delete(release.origin));
@@ -42,6 +49,7 @@ export class ApiOriginConsent {
 
   /** Forgets every answer: each origin is asked about again. */
   async forget(): Promise<void> {
+    this.dismissed.clear();
     await this.state.update(answersKey, undefined);
   }
 
@@ -56,8 +64,9 @@ export class ApiOriginConsent {
       deny,
     );
     if (choice === undefined) {
-      // Dismissed: nothing is stored, so the next request asks again.
-      throw new AppError('api_origin_refused', `Your Cloudflare credentials were not sent to ${origin}.`);
+      // Dismissed: nothing is stored (a new window asks again), and this window stops asking.
+      this.dismissed.add(origin);
+      throw notSent(origin);
     }
     const answer: OriginAnswer = choice === allow ? 'allow' : 'deny';
     await this.state.update(answersKey, { ...this.answers(), [origin]: answer });

@@ -1,4 +1,4 @@
-import { type Api, type CheckedPage } from '../api';
+import { type Api, type CheckedPage, type Listed } from '../api';
 import { maxPerPage } from '../pagination';
 import { Permission } from '../permissions';
 import { sslModeShape, zoneShape } from '../schemas';
@@ -17,8 +17,8 @@ export function zoneQuery(filter: ZoneFilter): Query {
   return { 'account.id': filter.accountId, name: filter.name };
 }
 
-export async function listZones(api: Api, filter: ZoneFilter = {}, signal?: AbortSignal, onPage?: (page: CheckedPage<Zone>) => void): Promise<Zone[]> {
-  return (await api.all('/zones', zoneQuery(filter), zoneShape, 'zones', { ...zonesPermission, signal, onPage })).items;
+export function listZones(api: Api, filter: ZoneFilter = {}, signal?: AbortSignal): Promise<Listed<Zone>> {
+  return api.all('/zones', zoneQuery(filter), zoneShape, 'zones', { ...zonesPermission, signal });
 }
 
 export function zonesPage(api: Api, filter: ZoneFilter & { page: number; perPage?: number }, signal?: AbortSignal): Promise<CheckedPage<Zone>> {
