@@ -14,6 +14,9 @@ Options:
   --tls-port N      TLS edge port (default 8443; 0 = any free port; "off" = no TLS edge)
   --ca-file FILE    where to write the simulator's root CA (default: a temp folder)
   --latency MS      milliseconds added to every API response
+  --dns-port N      the DNS server's port on 127.0.0.1, UDP and TCP (default: any free port;
+                    it runs when the scenario has \`dns\` records or a --dns option is given)
+  --dns-latency MS  milliseconds before every DNS answer
   --speed N         lifecycle speed-up (60 = one minute of Cloudflare time per second)
   --rate-limit      enforce Cloudflare's 1,200 requests per 5 minutes per token
   --faults SPEC     fault rules joined by ";", each "route=NAME|*" plus options:
@@ -44,6 +47,8 @@ function parse(args: readonly string[]): Parsed {
   let port = 8787;
   let tlsPort: number | false = 8443;
   let latencyMs: number | undefined;
+  let dnsPort: number | undefined;
+  let dnsLatencyMs: number | undefined;
   let speed: number | undefined;
   let faults: FaultSpec[] | undefined;
   let rateLimit = false;
@@ -58,13 +63,16 @@ function parse(args: readonly string[]): Parsed {
       case '--tls-port': { const text = value(); tlsPort = text === 'off' ? false : integer(flag, text, 65535); break; }
       case '--ca-file': caFile = value(); if (caFile === undefined) throw new UsageError('--ca-file needs a file'); break;
       case '--latency': latencyMs = integer(flag, value(), 600_000); break;
+      case '--dns-port': dnsPort = integer(flag, value(), 65535); break;
+      case '--dns-latency': dnsLatencyMs = integer(flag, value(), 600_000); break;
       case '--speed': speed = integer(flag, value(), 1_000_000); if (speed === 0) throw new UsageError('--speed must be at least 1'); break;
       case '--rate-limit': rateLimit = true; break;
       case '--faults': faults = parseFaultSpec(value() ?? '', routeFamilies); break;
       default: throw new UsageError(`unknown option ${flag ?? ''}`);
     }
   }
-  return { scenarioFile, options: { port, tlsPort, caFile, latencyMs, faults, rateLimit, lifecycle: { speed: speed ?? 1 } } };
+  const dns = dnsPort === undefined && dnsLatencyMs === undefined ? {} : { dns: { ...(dnsPort === undefined ? {} : { port: dnsPort }), ...(dnsLatencyMs === undefined ? {} : { latencyMs: dnsLatencyMs }) } };
+  return { scenarioFile, options: { port, tlsPort, caFile, latencyMs, faults, rateLimit, lifecycle: { speed: speed ?? 1 }, ...dns } };
 }
 
 async function readScenario(file: string): Promise<Scenario> {

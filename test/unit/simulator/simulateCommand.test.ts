@@ -33,6 +33,16 @@ describe('cfcerts simulate', () => {
     assert.match(io.out.join(''), /Simulator stopped after 1 requests/);
   });
 
+  it('starts the DNS server on the asked port when --dns-port is given, and prints it', async () => {
+    const controller = new AbortController();
+    const io = captureIo({}, controller.signal);
+    const running = runCli(['simulate', '--port', '0', '--tls-port', 'off', '--dns-port', '0', '--dns-latency', '1'], io);
+    await untilPrinted(io.out, 'Ctrl+C');
+    assert.match(io.out.join(''), /DNS\b.*127\.0\.0\.1:\d+/);
+    controller.abort();
+    assert.equal(await running, 0);
+  });
+
   it('documents the fault syntax in its usage', async () => {
     const io = captureIo();
     assert.equal(await runCli(['simulate', '--help'], io), 0);
@@ -53,6 +63,8 @@ describe('cfcerts simulate', () => {
         [['--scenario', broken], /broken\.json/],
         [['--scenario', join(folder, 'missing.json')], /cannot read scenario/],
         [['--wat'], /unknown option --wat/],
+        [['--dns-latency', 'slow'], /--dns-latency needs a whole number/],
+        [['--dns-port', '70000'], /--dns-port needs a whole number from 0 to 65535/],
       ];
       for (const [args, message] of cases) {
         const io = captureIo();
