@@ -21,7 +21,8 @@ export function monotonicNow(clock: Clock): number {
   return clock.monotonic === undefined ? clock.now() : clock.monotonic();
 }
 
-function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Waits `ms` of real time, or rejects with the signal's reason when it aborts first. */
+export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted === true) {
       reject(signal.reason as Error);

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/core/clock';
+import { type Clock, realSleep } from '../../src/core/clock';
 
 /**
  * An accelerated clock that several processes agree on: it reads the wall clock, so two
@@ -18,21 +18,7 @@ export class WallAcceleratedClock implements Clock {
   async sleep(ms: number, signal?: AbortSignal): Promise<void> {
     const until = this.now() + ms;
     do {
-      await new Promise<void>((resolve, reject) => {
-        if (signal?.aborted === true) {
-          reject(signal.reason as Error);
-          return;
-        }
-        const onAbort = (): void => {
-          clearTimeout(timer);
-          reject(signal?.reason as Error);
-        };
-        const timer = setTimeout(() => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        }, Math.max(1, (until - this.now()) / this.factor));
-        signal?.addEventListener('abort', onAbort, { once: true });
-      });
+      await realSleep(Math.max(1, (until - this.now()) / this.factor), signal);
     } while (this.now() < until);
   }
 }
