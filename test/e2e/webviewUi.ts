@@ -119,6 +119,14 @@ export async function runFromContextMenu(page: Page, row: Locator, title: string
   await row.click({ button: 'right' });
   const menu = page.locator('.context-view .monaco-menu');
   const label = page.locator('.action-label', { hasText: new RegExp(`^${escapeRegExp(title)}$`) });
+  await menu.waitFor();
+  if ((await menu.locator('.action-item', { has: label }).count()) === 0) {
+    // A redraw moved another row under the pointer, and its menu lacks the command: close it,
+    // so actOnTreeRow acts again on the row found afresh (waiting on the item would wait 30 s for nothing).
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
+    throw new Error(`The context menu that opened has no "${title}": the tree was redrawn under the click`);
+  }
   await menu.locator('.action-item', { has: label }).first().hover();
   await menu.locator('.action-item.focused', { has: label }).first().waitFor();
   await page.keyboard.press('Enter');
@@ -148,14 +156,14 @@ function escapeRegExp(text: string): string {
 /**
  * Acts on the tree row labelled `rowLabel` (a context-menu command, an inline icon) until
  * `outcome` resolves, and returns what it resolved to. Data arriving redraws the tree, and
- * a redraw can close a context menu or swallow a click, so the act is tried again when its
- * outcome does not come. Only for acts that are harmless twice, such as "Show Details"
+ * a redraw can close a context menu, swallow a click or move another row under it, so the
+ * act is tried again when it fails or its outcome does not come. Only for acts that are harmless twice, such as "Show Details"
  * (it reveals an open panel rather than opening a second one) or "Probe".
  */
 export async function actOnTreeRow<T>(page: Page, rowLabel: string, act: (row: Locator) => Promise<void>, outcome: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
-    await act(await scrollToTreeRow(page, rowLabel));
     try {
+      await act(await scrollToTreeRow(page, rowLabel));
       return await outcome();
     } catch (error) {
       if (attempt === 3) throw error;
