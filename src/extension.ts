@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import type { ExpiryThresholds } from './core/expiry';
+import type { ExpiryThresholds } from './domain/expiry';
 import type { CommandContext } from './commands/context';
 import { registerCommands } from './commands/registerCommands';
-import { systemClock } from './core/clock';
-import { ExplorerModel } from './core/explorer/explorerModel';
-import { maskUrl } from './core/maskUrl';
-import { PendingPoller } from './core/explorer/pendingPoller';
-import type { Transition } from './core/explorer/transitionHistory';
-import type { ViewOptions } from './core/explorer/viewOptions';
-import { walkTree, type WalkedItem } from './core/explorer/walkTree';
-import { ProbeResults } from './core/probeResults';
+import { systemClock } from './shared/clock';
+import { ExplorerModel } from './explorer/explorerModel';
+import { maskUrl } from './shared/maskUrl';
+import { PendingPoller } from './explorer/pendingPoller';
+import type { Transition } from './explorer/transitionHistory';
+import type { ViewOptions } from './explorer/viewOptions';
+import { walkTree, type WalkedItem } from './explorer/walkTree';
+import { ProbeResults } from './probing/probeResults';
 import type { ProbeResult } from './probe';
 import { AccountStore } from './platform/accountStore';
 import { ApiOriginConsent } from './platform/apiOriginConsent';
@@ -26,11 +26,11 @@ import { AutoRefresh } from './views/autoRefresh';
 import { ExpandedZones } from './views/expandedZones';
 import { ExplorerProvider, explorerViewId } from './views/explorerProvider';
 import { ExplorerSignals } from './views/explorerSignals';
-import { LifecyclePanels } from './views/panels/lifecyclePanels';
-import { Prober } from './views/prober';
+import { LifecyclePanels } from './views/webviewPanels/lifecyclePanels';
+import { ProbeController } from './views/probeController';
 import { ProblemsStatusBar } from './views/statusBar';
 import { TransitionNotifier } from './views/transitionNotifier';
-import type { PanelDocument } from './webview/document';
+import type { PanelDocument } from './panels/document';
 
 /** What the extension exports: used by its integration tests, stable enough for others. */
 export interface CloudflareCertificatesApi {
@@ -114,7 +114,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   poller.setVisible(view.visible);
   const probes = new ProbeResults();
   const probeMemory = new ProbeMemory(globalState);
-  const prober = new Prober({ extensionUri: context.extensionUri, logger, settings, model, probes, memory: probeMemory });
+  const prober = new ProbeController({ extensionUri: context.extensionUri, logger, settings, model, probes, memory: probeMemory });
   const lifecyclePanels = new LifecyclePanels({
     extensionUri: context.extensionUri,
     logger,

@@ -8,13 +8,14 @@
  * groups, and the children of the open groups, custom hostnames included.
  */
 import { CloudflareClient, RateBudget } from '../../src/cloudflare';
-import type { AccountProfile } from '../../src/core/accounts';
-import { systemClock } from '../../src/core/clock';
-import { childrenOf } from '../../src/core/explorer/children';
-import { ExplorerModel } from '../../src/core/explorer/explorerModel';
-import type { ExplorerNode } from '../../src/core/explorer/nodes';
-import { present, type PresentationContext } from '../../src/core/explorer/presentation';
-import { silentLogger } from '../../src/core/logger';
+import type { AccountProfile } from '../../src/domain/accounts';
+import { systemClock } from '../../src/shared/clock';
+import { childrenOf } from '../../src/explorer/children';
+import { ExplorerModel } from '../../src/explorer/explorerModel';
+import type { ExplorerNode } from '../../src/explorer/nodes';
+import { present } from '../../src/explorer/presentation';
+import type { PresentationContext } from '../../src/explorer/treeItemModel';
+import { silentLogger } from '../../src/shared/logger';
 
 export type MeasureMode = 'roundTrip' | 'expand' | 'loadAll';
 

@@ -4,14 +4,14 @@ import {
   CloudflareClient, defaultBaseUrl, gatherInventory, getCloudflareIps, getDcvDelegationUuid, toInventoryError,
   type Inventory, type RetryOptions,
 } from '../cloudflare';
-import { type Clock, systemClock } from '../core/clock';
+import { type Clock, systemClock } from '../shared/clock';
 import {
   canonicalName, ConnectRuleError, createCheckContext, diagnoseAll, isProblemOrUnknown, parseConnectRule, selectSubjects,
   type ConnectRule, type Diagnosis, type DnsServer,
 } from '../diagnose';
 import { normalizeHost, ProbeError } from '../probe';
 import { defaultMaxWaitSeconds, defaultTimeoutSeconds } from './apiWaits';
-import { terminalJson, terminalText } from './terminalText';
+import { terminalJson, terminalText } from '../shared/terminalText';
 import { credentialsFromEnv } from './cliCredentials';
 import { renderDiagnosisText } from './diagnoseText';
 import { fatalError } from './inventoryCommand';

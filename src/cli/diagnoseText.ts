@@ -1,5 +1,5 @@
 import { summarize, worstSeverity, type Diagnosis, type Finding } from '../diagnose';
-import { terminalField as field } from './terminalText';
+import { terminalField as field } from '../shared/terminalText';
 
 const kindLabels: Readonly<Record<Diagnosis['kind'], string>> = { customHostname: 'custom hostname', certificatePack: 'certificate pack' };
 

@@ -1,14 +1,14 @@
 import { parseArgs } from 'node:util';
 import { CloudflareClient, defaultBaseUrl, gatherInventory, type Inventory, type InventoryErrorCode, type RateBudget, type RetryOptions } from '../cloudflare';
-import { type Clock, systemClock } from '../core/clock';
-import { DEFAULT_EXPIRY_THRESHOLDS, type ExpiryThresholds } from '../core/expiry';
+import { type Clock, systemClock } from '../shared/clock';
+import { DEFAULT_EXPIRY_THRESHOLDS, type ExpiryThresholds } from '../domain/expiry';
 import { defaultMaxWaitSeconds, defaultTimeoutSeconds } from './apiWaits';
 import { credentialsFromEnv } from './cliCredentials';
 import { errorJson, toInventoryJson } from './inventoryJson';
 import { renderInventoryTable } from './inventoryTable';
 import { countNeedingAction } from './judgedObjects';
 import { type CliCommand, type CliIo, ExitCode } from './io';
-import { terminalField, terminalJson } from './terminalText';
+import { terminalField, terminalJson } from '../shared/terminalText';
 
 
 const usage = `Usage: cfcerts inventory [--api-base URL] [--account ID] [--zone NAME]... [--warning-days N] [--critical-days N] [--max-wait SECS] [--timeout SECONDS] [--json]

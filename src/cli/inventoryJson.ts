@@ -1,6 +1,6 @@
 import type { Inventory, InventoryCollection, InventoryError, ZoneInventory } from '../cloudflare';
-import type { HealthContext, ObjectHealth } from '../core/explorer/objectHealth';
-import { type Severity, type Stage } from '../core/status';
+import type { HealthContext, ObjectHealth } from '../domain/objectHealth';
+import { type Severity, type Stage } from '../domain/status';
 import { judgedObjects } from './judgedObjects';
 
 /** How close an object's certificate is to expiry, as the explorer judges it. */

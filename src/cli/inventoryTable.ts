@@ -1,10 +1,10 @@
 import type { Inventory, ZoneInventory } from '../cloudflare';
-import { hostsLabel } from '../core/explorer/labels';
-import { needsAction, type HealthContext, type JudgedObject } from '../core/explorer/objectHealth';
-import { type ObjectKind, severityRank, worstSeverity } from '../core/status';
+import { hostsLabel } from '../domain/labels';
+import { needsAction, type HealthContext, type JudgedObject } from '../domain/objectHealth';
+import { type ObjectKind, severityRank, worstSeverity } from '../domain/status';
 import { errorJson, type InventoryErrorJson, sortedErrors, zoneCollections } from './inventoryJson';
 import { judgedObjects, type JudgedEntry } from './judgedObjects';
-import { terminalField } from './terminalText';
+import { terminalField } from '../shared/terminalText';
 
 const width = 80;
 /** Per zone, so one zone with thousands of stuck hostnames cannot bury the rest. */

@@ -1,6 +1,6 @@
 import type { ZoneInventory } from '../cloudflare';
-import { healthOf } from '../core/explorer/healthCache';
-import { needsAction, type HealthContext, type JudgedObject, type ObjectHealth } from '../core/explorer/objectHealth';
+import { healthOf } from '../explorer/healthCache';
+import { needsAction, type HealthContext, type JudgedObject, type ObjectHealth } from '../domain/objectHealth';
 
 /** One object of an inventory with the explorer's judgement of it. */
 export interface JudgedEntry {

@@ -1,6 +1,6 @@
 import { cliCommands } from './commands';
 import { ExitCode, type CliIo } from './io';
-import { safeIo, terminalField, terminalText } from './terminalText';
+import { safeIo, terminalField, terminalText } from '../shared/terminalText';
 
 function usage(): string {
   const width = Math.max(0, ...cliCommands.map((command) => command.name.length));

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isCancellation } from '../core/appError';
-import { terminalJson } from './terminalText';
+import { isCancellation } from '../shared/appError';
+import { terminalJson } from '../shared/terminalText';
 import {
   formatMatrixText,
   formatProbeText,

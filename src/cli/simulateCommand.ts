@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { AppError } from '../core/appError';
+import { AppError } from '../shared/appError';
 import { loadScenario, parseFaultSpec, routeFamilies, startSimulator, type FaultSpec, type Scenario, type StartSimulatorOptions } from '../simulator';
 import { ExitCode, type CliCommand, type CliIo } from './io';
 

@@ -1,5 +1,5 @@
 import { type Dispatcher } from 'undici';
-import { type Logger } from '../core/logger';
+import { type Logger } from '../shared/logger';
 import { type Credentials, type CredentialsSource, resolveCredentials } from './credentials';
 import { type Shape } from './guards';
 import { type Envelope } from './envelope';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Logger } from '../core/logger';
+import { type Logger } from '../shared/logger';
 import { type CloudflareClient } from './client';
 import { type Credentials, isAccountToken, secretsOf } from './credentials';
 

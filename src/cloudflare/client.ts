@@ -1,6 +1,6 @@
 import { type Dispatcher } from 'undici';
-import { type Clock, systemClock } from '../core/clock';
-import { type Logger, silentLogger } from '../core/logger';
+import { type Clock, systemClock } from '../shared/clock';
+import { type Logger, silentLogger } from '../shared/logger';
 import { Api, type CheckedPage, type Listed } from './api';
 import { type CredentialsSource } from './credentials';
 import { listAccounts } from './endpoints/accounts';

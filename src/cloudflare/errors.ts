@@ -1,4 +1,4 @@
-import { AppError } from '../core/appError';
+import { AppError } from '../shared/appError';
 
 /**
  * Stable codes callers match on. `invalid_token` covers unknown, revoked and malformed

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { systemClock } from '../core/clock';
+import { systemClock } from '../shared/clock';
 import { type CloudflareClient } from './client';
 import { zoneQuery } from './endpoints/zones';
 import { CloudflareApiError } from './errors';

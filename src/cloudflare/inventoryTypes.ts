@@ -1,4 +1,4 @@
-import { type Clock } from '../core/clock';
+import { type Clock } from '../shared/clock';
 import { type CloudflareErrorCode, type CloudflareMessage } from './errors';
 import { type CertificatePack, type ClientCertificate, type CustomCertificate, type CustomHostname, type FallbackOrigin, type Zone } from './types';
 

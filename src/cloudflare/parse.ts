@@ -1,4 +1,4 @@
-import { type Logger } from '../core/logger';
+import { type Logger } from '../shared/logger';
 import { CloudflareApiError } from './errors';
 import { firstBadField, type Shape, shape } from './guards';
 

@@ -1,4 +1,4 @@
-import { type Clock } from '../core/clock';
+import { type Clock } from '../shared/clock';
 import { CloudflareApiError } from './errors';
 
 export interface ProgressDeadlineOptions {

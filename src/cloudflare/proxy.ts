@@ -1,5 +1,5 @@
 import { Agent, type Dispatcher, ProxyAgent } from 'undici';
-import { maskUrl } from '../core/maskUrl';
+import { maskUrl } from '../shared/maskUrl';
 
 export interface ProxyOptions {
   /** Environment to read HTTPS_PROXY / HTTP_PROXY / NO_PROXY from (default: process.env, read only). */

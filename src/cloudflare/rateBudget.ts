@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { type Clock, systemClock } from '../core/clock';
-import { type Logger, silentLogger } from '../core/logger';
+import { type Clock, systemClock } from '../shared/clock';
+import { type Logger, silentLogger } from '../shared/logger';
 import { type GrantAnswer, type GrantLedger, type GrantLimits, MemoryLedger } from './grantLedger';
 
 export interface RateBudgetOptions {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type Clock } from '../core/clock';
-import { type Logger } from '../core/logger';
+import { type Clock } from '../shared/clock';
+import { type Logger } from '../shared/logger';
 import { type BudgetIdentity, rateBudgetIdentity } from './budgetIdentity';
 import { type CloudflareClient } from './client';
 import { type Credentials, secretsOf } from './credentials';

@@ -1,4 +1,4 @@
-import { type Logger } from '../core/logger';
+import { type Logger } from '../shared/logger';
 import { CloudflareApiError, type CloudflareErrorCode } from './errors';
 
 /** Failures after which a write may or may not have been applied: only reading the object back tells. */

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { type Clock, systemClock } from '../core/clock';
-import { type Logger } from '../core/logger';
-import { LockedJsonFile } from '../core/storage/lockedJsonFile';
+import { type Clock, systemClock } from '../shared/clock';
+import { type Logger } from '../shared/logger';
+import { LockedJsonFile } from '../shared/storage/lockedJsonFile';
 import { type GrantAnswer, type GrantLedger, type GrantLimits, type GrantRequest, type GrantState, MemoryLedger, emptyGrantState, parseGrantState, sharersOf, takeGrants, usedGrants } from './grantLedger';
 import { RateBudget } from './rateBudget';
 

@@ -1,6 +1,6 @@
 import { type Dispatcher } from 'undici';
-import { type Clock, monotonicNow } from '../core/clock';
-import { type Logger } from '../core/logger';
+import { type Clock, monotonicNow } from '../shared/clock';
+import { type Logger } from '../shared/logger';
 import { type CallContext, errorFromResponse } from './classify';
 import { authHeaders, type CredentialsSource, resolveCredentials, secretsOf } from './credentials';
 import { type Envelope, parseEnvelope } from './envelope';

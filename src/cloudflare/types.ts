@@ -2,7 +2,7 @@
  * Model types for what the API returns. Field names are Cloudflare's own, because the
  * objects are the raw payloads (checked, never copied): unknown fields stay on them and
  * reach JSON output untouched. Statuses are `string`, not unions: unknown values are
- * kept and shown raw (the status catalog in src/core/status maps the known ones).
+ * kept and shown raw (the status catalog in src/domain/status maps the known ones).
  * Cloudflare sends `null` for "none" in many places, so optional fields admit it.
  */
 export type Json = Readonly<Record<string, unknown>>;

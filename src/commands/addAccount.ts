@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../cloudflare';
-import { accountIdInputProblem, emailInputProblem, globalKeyInputProblem, tokenInputProblem } from '../core/accounts';
-import { defuseLinks } from '../core/markdown';
+import { accountIdInputProblem, emailInputProblem, globalKeyInputProblem, tokenInputProblem } from '../domain/accounts';
+import { defuseLinks } from '../shared/markdown';
 import type { CommandContext } from './context';
 import { ask } from './prompt';
 import { verifyCredentials } from './verifyCredentials';

@@ -1,16 +1,16 @@
 import type * as vscode from 'vscode';
-import type { ExplorerModel } from '../core/explorer/explorerModel';
-import type { TransitionHistory } from '../core/explorer/transitionHistory';
-import type { Logger } from '../core/logger';
-import type { ProbeResults } from '../core/probeResults';
+import type { ExplorerModel } from '../explorer/explorerModel';
+import type { TransitionHistory } from '../explorer/transitionHistory';
+import type { Logger } from '../shared/logger';
+import type { ProbeResults } from '../probing/probeResults';
 import type { AccountStore } from '../platform/accountStore';
 import type { ApiOriginConsent } from '../platform/apiOriginConsent';
 import type { ClientPool } from '../platform/clients';
 import type { ProbeMemory } from '../platform/probeMemory';
 import type { Settings } from '../platform/settings';
-import type { LifecyclePanels } from '../views/panels/lifecyclePanels';
+import type { LifecyclePanels } from '../views/webviewPanels/lifecyclePanels';
 import type { ViewOptionsStore } from '../platform/viewOptionsStore';
-import type { Prober } from '../views/prober';
+import type { ProbeController } from '../views/probeController';
 
 /** What command handlers may use; handed to each handler factory. */
 export interface CommandContext {
@@ -29,7 +29,7 @@ export interface CommandContext {
   /** The last probe results per object, for the lifecycle panel. */
   readonly probes: ProbeResults;
   /** Runs probes and shows them in the results panel. */
-  readonly prober: Prober;
+  readonly prober: ProbeController;
   /** Recent probes and CNAME targets typed; survives reloads. */
   readonly probeMemory: ProbeMemory;
   /** The lifecycle panels, one per object. */

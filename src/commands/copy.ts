@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ExplorerNode } from '../core/explorer/nodes';
+import type { ExplorerNode } from '../explorer/nodes';
 import type { CommandContext } from './context';
 
 /** The object ID of a node, where it has one. */

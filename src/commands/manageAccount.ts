@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { AppError } from '../core/appError';
-import type { ExplorerNode } from '../core/explorer/nodes';
+import { AppError } from '../shared/appError';
+import type { ExplorerNode } from '../explorer/nodes';
 import type { CommandContext } from './context';
 
 function storedProfile(context: CommandContext, node: ExplorerNode | undefined): { key: string; label: string } {

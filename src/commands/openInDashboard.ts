@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { dashboardUrl, type DashboardPage } from '../core/dashboardUrl';
-import type { ExplorerNode } from '../core/explorer/nodes';
-import type { ObjectRef } from '../core/explorer/objectRef';
+import { dashboardUrl, type DashboardPage } from '../domain/dashboardUrl';
+import type { ExplorerNode } from '../explorer/nodes';
+import type { ObjectRef } from '../domain/objectRef';
 import type { CommandContext } from './context';
 
 function pageOf(node: ExplorerNode): DashboardPage {

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { AppError } from '../core/appError';
-import type { ExplorerNode } from '../core/explorer/nodes';
-import { objectRefOf, type ObjectRef } from '../core/explorer/objectRef';
-import type { ProbeSource } from '../core/probing/probePlan';
-import { summarizeVerdicts } from '../core/probing/verdictPresentation';
-import { zoneCatalog } from '../core/probing/zoneCatalog';
+import { AppError } from '../shared/appError';
+import type { ExplorerNode } from '../explorer/nodes';
+import { type ObjectRef } from '../domain/objectRef';
+import { objectRefOf } from '../explorer/objectLookup';
+import type { ProbeSource } from '../probing/probePlan';
+import { summarizeVerdicts } from '../probing/verdictPresentation';
+import { zoneCatalog } from '../probing/zoneCatalog';
 import type { CommandContext } from './context';
 import { pickConnectTarget } from './probeInputs';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { connectInputProblem, describeHostInput, hostnameInputProblem } from '../core/probing/hostInput';
+import { connectInputProblem, describeHostInput, hostnameInputProblem } from '../probing/hostInput';
 import type { CommandContext } from './context';
 import { pickRecentProbe, validatedInput } from './probeInputs';
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { dismissed } from '../core/appError';
-import { connectInputProblem } from '../core/probing/hostInput';
-import type { RecentProbe } from '../core/probing/recentProbes';
-import { verdictLabel } from '../core/probing/verdictPresentation';
+import { dismissed } from '../shared/appError';
+import { connectInputProblem } from '../probing/hostInput';
+import type { RecentProbe } from '../probing/recentProbes';
+import { verdictLabel } from '../probing/verdictPresentation';
 
 export interface ValidatedInputOptions {
   readonly title: string;

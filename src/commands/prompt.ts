@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { dismissed } from '../core/appError';
+import { dismissed } from '../shared/appError';
 
 /** A dismissed prompt ends the command silently (runCommand stays quiet on `cancelled`). */
 export async function ask(options: vscode.InputBoxOptions): Promise<string> {

@@ -1,5 +1,6 @@
-import type { ExplorerNode } from '../core/explorer/nodes';
-import { objectKey, objectRefOf, parseObjectKey, type ObjectRef } from '../core/explorer/objectRef';
+import type { ExplorerNode } from '../explorer/nodes';
+import { objectKey, parseObjectKey, type ObjectRef } from '../domain/objectRef';
+import { objectRefOf } from '../explorer/objectLookup';
 import type { CommandContext } from './context';
 
 /**

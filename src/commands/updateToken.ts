@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { isAccountToken, type Credentials } from '../cloudflare';
-import { shownAccounts } from '../core/accountReach';
-import { accountIdInputProblem, globalKeyInputProblem, tokenInputProblem, type AccountProfile } from '../core/accounts';
-import { AppError } from '../core/appError';
-import type { ExplorerNode } from '../core/explorer/nodes';
-import { defuseLinks } from '../core/markdown';
+import { shownAccounts } from '../explorer/accountReach';
+import { accountIdInputProblem, globalKeyInputProblem, tokenInputProblem, type AccountProfile } from '../domain/accounts';
+import { AppError } from '../shared/appError';
+import type { ExplorerNode } from '../explorer/nodes';
+import { defuseLinks } from '../shared/markdown';
 import type { CommandContext } from './context';
 import { ask } from './prompt';
 import { verifyCredentials } from './verifyCredentials';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CloudflareApiError, outcomeUnknown } from '../cloudflare';
-import { restartsByPackPatch } from '../core/explorer/restartable';
-import type { ExplorerNode } from '../core/explorer/nodes';
+import { restartsByPackPatch } from '../domain/restartable';
+import type { ExplorerNode } from '../explorer/nodes';
 import type { CommandContext } from './context';
 
 async function confirm(message: string, detail: string, action: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../cloudflare';
-import { unreachedAccounts } from '../core/accountReach';
+import { unreachedAccounts } from '../explorer/accountReach';
 import type { CommandContext } from './context';
 
 export interface VerifiedCredentials {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { maxFilterLength } from '../core/explorer/viewOptions';
+import { maxFilterLength } from '../explorer/viewOptions';
 import { explorerViewId } from '../views/explorerProvider';
 import type { CommandContext } from './context';
 

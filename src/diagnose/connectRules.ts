@@ -1,4 +1,4 @@
-import { matchResolveRule, type ResolveRule } from '../core/probing/resolveRules';
+import { matchResolveRule, type ResolveRule } from '../probe/resolveRules';
 import { normalizeHost, ProbeError } from '../probe';
 
 /**

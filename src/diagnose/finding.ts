@@ -1,4 +1,4 @@
-import type { Actor } from '../core/status';
+import type { Actor } from '../domain/status';
 
 /**
  * A finding judges one check, on its own scale: it never changes the object's status

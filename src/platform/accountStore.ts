@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../cloudflare';
-import { credentialsFromEnvironment, secretFingerprint, type AccountProfile } from '../core/accounts';
-import { AppError } from '../core/appError';
+import { credentialsFromEnvironment, secretFingerprint, type AccountProfile } from '../domain/accounts';
+import { AppError } from '../shared/appError';
 
 const profilesKey = 'cloudflareCertificates.accounts';
 const secretKey = (key: string): string => `cloudflareCertificates.credentials.${key}`;

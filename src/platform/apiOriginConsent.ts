@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { credentialRelease, type OriginAnswer } from '../core/apiOrigin';
-import { AppError } from '../core/appError';
-import type { Logger } from '../core/logger';
+import { credentialRelease, type OriginAnswer } from '../settings/apiOrigin';
+import { AppError } from '../shared/appError';
+import type { Logger } from '../shared/logger';
 
 const answersKey = 'cloudflareCertificates.apiOriginAnswers';
 const allow = 'Send Credentials';

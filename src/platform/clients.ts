@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloudflareClient, type ClientOptions, type Credentials, describeLift, type RateBudget, RateBudgets } from '../cloudflare';
-import { AppError } from '../core/appError';
-import type { AccountProfile } from '../core/accounts';
-import type { Logger } from '../core/logger';
+import { AppError } from '../shared/appError';
+import type { AccountProfile } from '../domain/accounts';
+import type { Logger } from '../shared/logger';
 import type { AccountStore } from './accountStore';
 import type { ApiOriginConsent } from './apiOriginConsent';
 import type { Settings } from './settings';

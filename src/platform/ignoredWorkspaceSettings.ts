@@ -1,7 +1,7 @@
 import { parse } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import type { Logger } from '../core/logger';
-import { ignoredSettingsMessage, machineSettings, machineSettingsIn, type MachineSetting } from '../core/settings/machineSettings';
+import type { Logger } from '../shared/logger';
+import { ignoredSettingsMessage, machineSettings, machineSettingsIn, type MachineSetting } from '../settings/machineSettings';
 
 /** A settings file bigger than this is not read: no real settings.json comes close. */
 const maxSettingsFileBytes = 1024 * 1024;

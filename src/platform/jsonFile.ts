@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import type { Logger } from '../core/logger';
-import { LockedJsonFile } from '../core/storage/lockedJsonFile';
+import type { Logger } from '../shared/logger';
+import { LockedJsonFile } from '../shared/storage/lockedJsonFile';
 
 /**
  * A JSON document in the extension's global storage folder, for state that changes often

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import type * as vscode from 'vscode';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../shared/logger';
 
 /** Adapts the extension's one LogOutputChannel to the core's Logger interface. */
 export function loggerFromChannel(channel: vscode.LogOutputChannel): Logger {

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { parseRecentProbes, rememberProbe, type RecentProbe } from '../core/probing/recentProbes';
+import { parseRecentProbes, rememberProbe, type RecentProbe } from '../probing/recentProbes';
 
 const recentKey = 'cloudflareCertificates.recentProbes';
 const cnameTargetsKey = 'cloudflareCertificates.probeCnameTargets';

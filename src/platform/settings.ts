@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { defaultBaseUrl } from '../cloudflare';
-import { defaultNotificationSettings, notificationCategories, type NotificationSettings } from '../core/explorer/notificationPolicy';
-import { parseResolveRules, type ResolveRule } from '../core/probing/resolveRules';
-import { maskUrl } from '../core/maskUrl';
-import { autoRefreshMinutes } from '../core/settings/autoRefreshMinutes';
-import type { MachineSetting, RestrictedSetting } from '../core/settings/machineSettings';
+import { defaultNotificationSettings, notificationCategories, type NotificationSettings } from '../explorer/notificationPolicy';
+import { parseResolveRules, type ResolveRule } from '../probe/resolveRules';
+import { maskUrl } from '../shared/maskUrl';
+import { autoRefreshMinutes } from '../settings/autoRefreshMinutes';
+import type { MachineSetting, RestrictedSetting } from '../settings/machineSettings';
 
 export interface Settings {
   readonly apiBaseUrl: string;

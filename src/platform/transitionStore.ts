@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import type { Logger } from '../core/logger';
-import { NotifiedTransitions } from '../core/explorer/notificationPolicy';
-import { TransitionHistory } from '../core/explorer/transitionHistory';
+import type { Logger } from '../shared/logger';
+import { NotifiedTransitions } from '../explorer/notificationPolicy';
+import { TransitionHistory } from '../explorer/transitionHistory';
 import { JsonFile } from './jsonFile';
 
 /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { normalizeFilterText, parseViewOptions, type ViewOptions } from '../core/explorer/viewOptions';
+import { normalizeFilterText, parseViewOptions, type ViewOptions } from '../explorer/viewOptions';
 
 const storageKey = 'cloudflareCertificates.viewOptions';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../core/appError';
+import { AppError } from '../shared/appError';
 import type { ProbeStage } from './types';
 
 export type ProbeErrorCode = 'invalid-input' | 'dns' | 'refused' | 'unreachable' | 'timeout' | 'tls-handshake' | 'reset' | 'cancelled';

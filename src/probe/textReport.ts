@@ -1,4 +1,4 @@
-import { terminalField } from '../cli/terminalText';
+import { terminalField } from '../shared/terminalText';
 import type { MatrixResult } from './matrix';
 import type { CertificateSummary, DnsReport, ProbeResult } from './types';
 

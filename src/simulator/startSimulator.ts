@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { systemClock, type Clock } from '../core/clock';
-import { silentLogger, type Logger } from '../core/logger';
+import { systemClock, type Clock } from '../shared/clock';
+import { silentLogger, type Logger } from '../shared/logger';
 import { apiPrefix, createApiServer, type ApiStats } from './http/apiServer';
 import { FaultInjector, type FaultSpec } from './http/faults';
 import { RateLimiter } from './http/rateLimiter';

@@ -1,4 +1,4 @@
-import { nonCloudflareApiHost } from '../core/apiOrigin';
+import { nonCloudflareApiHost } from '../settings/apiOrigin';
 
 /**
  * The view header's description: names the API server when it is not Cloudflare's, so

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../shared/logger';
 
 /**
  * Refreshes the view every N minutes, but only while it is visible: a hidden view costs

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { ExplorerNode } from '../core/explorer/nodes';
+import type { ExplorerNode } from '../explorer/nodes';
 
 /**
  * Which zones the user has open in the view, learnt from its expand and collapse events:

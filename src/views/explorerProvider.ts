@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
-import { childrenOf } from '../core/explorer/children';
-import type { ExplorerModel } from '../core/explorer/explorerModel';
-import type { ExplorerNode } from '../core/explorer/nodes';
-import { present, type PresentationContext, type TreeItemModel } from '../core/explorer/presentation';
-import { defaultViewOptions, type ViewOptions } from '../core/explorer/viewOptions';
-import { welcomeState, type WelcomeState } from '../core/explorer/welcomeState';
-import type { ExpiryThresholds } from '../core/expiry';
-import type { Logger } from '../core/logger';
-import { CommandIds } from '../commands/ids';
+import { childrenOf } from '../explorer/children';
+import type { ExplorerModel } from '../explorer/explorerModel';
+import type { ExplorerNode } from '../explorer/nodes';
+import { present } from '../explorer/presentation';
+import type { PresentationContext, TreeItemModel } from '../explorer/treeItemModel';
+import { defaultViewOptions, type ViewOptions } from '../explorer/viewOptions';
+import { welcomeState, type WelcomeState } from '../explorer/welcomeState';
+import type { ExpiryThresholds } from '../domain/expiry';
+import type { Logger } from '../shared/logger';
+import { CommandIds } from '../platform/commandIds';
 
 /** The tree view's id, as package.json contributes it. */
 export const explorerViewId = 'cloudflareCertificates.explorer';

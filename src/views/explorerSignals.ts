@@ -1,10 +1,10 @@
 import type * as vscode from 'vscode';
-import type { ExplorerModel } from '../core/explorer/explorerModel';
-import type { ExplorerNode } from '../core/explorer/nodes';
-import type { PresentationContext } from '../core/explorer/presentation';
-import { badgeOf, summarize, viewMessage } from '../core/explorer/summary';
-import { defaultViewOptions } from '../core/explorer/viewOptions';
-import { welcomeState } from '../core/explorer/welcomeState';
+import type { ExplorerModel } from '../explorer/explorerModel';
+import type { ExplorerNode } from '../explorer/nodes';
+import type { PresentationContext } from '../explorer/treeItemModel';
+import { badgeOf, summarize, viewMessage } from '../explorer/summary';
+import { defaultViewOptions } from '../explorer/viewOptions';
+import { welcomeState } from '../explorer/welcomeState';
 import type { ProblemsStatusBar } from './statusBar';
 
 /** Loads finishing in a burst (a refresh, "Load all") update the signals at most this often. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { statusBarOf, type ExplorerSummary } from '../core/explorer/summary';
-import { CommandIds } from '../commands/ids';
+import { statusBarOf, type ExplorerSummary } from '../explorer/summary';
+import { CommandIds } from '../platform/commandIds';
 
 /**
  * "$(error) 2 need action · $(warning) 1 expiring" in the status bar, there only while

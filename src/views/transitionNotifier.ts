@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { CommandIds } from '../commands/ids';
-import type { Clock } from '../core/clock';
-import { describeTransition, notifiedId, NotifiedTransitions, planNotifications, type Notice, type NotificationSettings } from '../core/explorer/notificationPolicy';
-import type { ObjectRef } from '../core/explorer/objectRef';
-import { detectTransitions, type ObjectsLoaded, type ObjectTransition } from '../core/explorer/transitions';
-import type { Logger } from '../core/logger';
+import { CommandIds } from '../platform/commandIds';
+import type { Clock } from '../shared/clock';
+import { describeTransition, notifiedId, NotifiedTransitions, planNotifications, type Notice, type NotificationSettings } from '../explorer/notificationPolicy';
+import type { ObjectRef } from '../domain/objectRef';
+import { detectTransitions, type ObjectsLoaded, type ObjectTransition } from '../explorer/statusChanges';
+import type { Logger } from '../shared/logger';
 import type { TransitionStore } from '../platform/transitionStore';
 
 const explorerFocusCommand = 'cloudflareCertificates.explorer.focus';

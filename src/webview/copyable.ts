@@ -1,4 +1,4 @@
-import type { PanelDocument, Value } from './document';
+import type { PanelDocument, Value } from '../panels/document';
 
 /**
  * Whether a document offers this exact text, under this label, behind a copy button. The

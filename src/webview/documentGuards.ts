@@ -1,4 +1,4 @@
-import type { Action, Block, PanelDocument, Tone, Value } from './document';
+import type { Action, Block, PanelDocument, Tone, Value } from '../panels/document';
 import { isArrayOf, isBoolean, isObject, isOneOf, isString, type Guard } from './guard';
 
 const tones: readonly Tone[] = ['ok', 'progress', 'warning', 'error', 'inactive', 'info'];

@@ -6,7 +6,7 @@
  * The handshake: the webview posts `ready` once its script runs; only then does the host
  * post the document (a message posted earlier would be lost), and again on every update.
  */
-import type { PanelDocument } from './document';
+import type { PanelDocument } from '../panels/document';
 import { isPanelDocument } from './documentGuards';
 import { isBoolean, isObject, isOneOf, isString, type Guard } from './guard';
 

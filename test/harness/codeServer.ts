@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { machineSettings } from '../../src/core/settings/machineSettings';
+import { machineSettings } from '../../src/settings/machineSettings';
 import { run, step } from './exec';
 import { cacheDir } from './paths';
 import { ensureSystemPackages } from './systemPackages';

@@ -1,4 +1,4 @@
-import { type Clock, realSleep } from '../../src/core/clock';
+import { type Clock, realSleep } from '../../src/shared/clock';
 
 /**
  * An accelerated clock that several processes agree on: it reads the wall clock, so two

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { WalkedItem } from '../../src/core/explorer/walkTree';
+import type { WalkedItem } from '../../src/explorer/walkTree';
 import type { CloudflareCertificatesApi } from '../../src/extension';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { demoTokens } from '../helpers/demoTokens';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import type { CloudflareCertificatesApi } from '../../src/extension';
-import type { WalkedItem } from '../../src/core/explorer/walkTree';
+import type { WalkedItem } from '../../src/explorer/walkTree';
 import { expireSoon } from '../helpers/expiringCertificate';
 import { extensionApi, flatten, setApiBaseUrl, stubWindow } from './helpers';
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { objectKey, objectRefOf } from '../../src/core/explorer/objectRef';
-import type { WalkedItem } from '../../src/core/explorer/walkTree';
+import { objectKey } from '../../src/domain/objectRef';
+import { objectRefOf } from '../../src/explorer/objectLookup';
+import type { WalkedItem } from '../../src/explorer/walkTree';
 import type { CloudflareCertificatesApi } from '../../src/extension';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { extensionApi, flatten, setApiBaseUrl, stubWindow } from './helpers';

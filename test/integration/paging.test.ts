@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { WalkedItem } from '../../src/core/explorer/walkTree';
+import type { WalkedItem } from '../../src/explorer/walkTree';
 import type { CloudflareCertificatesApi } from '../../src/extension';
 import { generateLargeAccount, startSimulator, type RunningSimulator } from '../../src/simulator';
 import { answers, extensionApi, flatten, setApiBaseUrl, stubWindow } from './helpers';

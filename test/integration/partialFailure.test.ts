@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { environmentAccountKey } from '../../src/core/accounts';
+import { environmentAccountKey } from '../../src/domain/accounts';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import type { CloudflareCertificatesApi } from '../../src/extension';
 import { startFaultSwitch, type FaultSwitch } from '../helpers/faultSwitch';

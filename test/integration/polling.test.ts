@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CloudflareCertificatesApi } from '../../src/extension';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
-import type { WalkedItem } from '../../src/core/explorer/walkTree';
+import type { WalkedItem } from '../../src/explorer/walkTree';
 import { extensionApi, flatten, setApiBaseUrl } from './helpers';
 
 /** Reads the tree until `found` picks an item, or gives up after `attempts` reads. */

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExplorerNode } from '../../src/core/explorer/nodes';
-import { objectKey, objectRefOf } from '../../src/core/explorer/objectRef';
+import type { ExplorerNode } from '../../src/explorer/nodes';
+import { objectKey } from '../../src/domain/objectRef';
+import { objectRefOf } from '../../src/explorer/objectLookup';
 import type { CloudflareCertificatesApi } from '../../src/extension';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
-import type { Block, PanelDocument } from '../../src/webview/document';
+import type { Block, PanelDocument } from '../../src/panels/document';
 import { isPanelDocument } from '../../src/webview/documentGuards';
 import { extensionApi, flatten, setApiBaseUrl } from './helpers';
 

@@ -1,4 +1,4 @@
-import type { Actor } from '../../core/status';
+import type { Actor } from '../../domain/status';
 import type { DnsClient } from '../dns/dnsTypes';
 import type { CheckName, Finding, FindingSeverity, Fix } from '../finding';
 import type { HttpFetcher } from '../httpFetch';

@@ -3,7 +3,7 @@ import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as dnsPacket from 'dns-packet';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../shared/logger';
 import type { ScenarioDns } from '../model';
 import { answerQuestion } from './dnsAnswer';
 

@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../shared/logger';
 import type { LifecycleEngine } from '../lifecycle/lifecycleEngine';
 import type { SimulatorState } from '../state/simulatorState';
 import { canReachZone, checkPermission, identify, isIdentity, type Identity } from './auth';

@@ -1,4 +1,4 @@
-import { AppError } from '../../core/appError';
+import { AppError } from '../../shared/appError';
 import { seededRandom } from '../seededRandom';
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { createSecureContext, createServer, type SecureContext, type Server } from 'node:tls';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../shared/logger';
 import { createCertificateAuthority, type CertificateAuthority, type IssuedCertificate, type KeyKind } from '../pki';
 import type { SimulatorState } from '../state/simulatorState';
 import { firstRecordLength, offersEcdsa } from './clientHello';

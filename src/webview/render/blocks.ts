@@ -1,4 +1,4 @@
-import type { Block, CalloutBlock, CodeBlock, FactsBlock, TableBlock, TimelineBlock, Value } from '../document';
+import type { Block, CalloutBlock, CodeBlock, FactsBlock, TableBlock, TimelineBlock, Value } from '../../panels/document';
 import { assertNeverBlock } from './assertNeverBlock';
 import { renderDiagram } from './diagram';
 import { html, type SafeHtml } from './html';

@@ -1,4 +1,4 @@
-import type { DiagramBlock, DiagramNode } from '../document';
+import type { DiagramBlock, DiagramNode } from '../../panels/document';
 import { html, type SafeHtml } from './html';
 import { toneIcon } from './icons';
 

@@ -1,4 +1,4 @@
-import type { Tone } from '../document';
+import type { Tone } from '../../panels/document';
 import { html, type SafeHtml } from './html';
 
 /** The codicon per tone, matching the tree's status icons. */

@@ -1,4 +1,4 @@
-import type { Action, PanelDocument } from '../document';
+import type { Action, PanelDocument } from '../../panels/document';
 import { renderBlock } from './blocks';
 import { html, type SafeHtml } from './html';
 import { codicon, toneIcon } from './icons';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { createDiagnoseCommand } from '../../../src/cli/diagnoseCommand';
 import { runCli } from '../../../src/cli/main';
-import { AcceleratedClock } from '../../../src/core/clock';
+import { AcceleratedClock } from '../../../src/shared/clock';
 import type { Diagnosis } from '../../../src/diagnose';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { captureIo } from '../../helpers/cliIo';

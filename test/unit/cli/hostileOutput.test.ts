@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { InventoryJson } from '../../../src/cli/inventoryJson';
 import { runCli } from '../../../src/cli/main';
-import { terminalField, terminalJson, terminalText } from '../../../src/cli/terminalText';
+import { terminalField, terminalJson, terminalText } from '../../../src/shared/terminalText';
 import { CloudflareApiError, CloudflareClient } from '../../../src/cloudflare';
 import { redact } from '../../../src/cloudflare/credentials';
-import { MemoryLogger } from '../../../src/core/logger';
-import { maskUrl } from '../../../src/core/maskUrl';
+import { MemoryLogger } from '../../../src/shared/logger';
+import { maskUrl } from '../../../src/shared/maskUrl';
 import { captureIo } from '../../helpers/cliIo';
 import { expandAll, explorerOver, tokenAccount } from '../../helpers/explorerHarness';
 import { echoedSecretMessage, escapeSequenceMessage, type HostileApi, startHostileApi } from '../../helpers/hostileApi';

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { createInventoryCommand } from '../../../src/cli/inventoryCommand';
 import type { InventoryJson, ZoneJson } from '../../../src/cli/inventoryJson';
 import { runCli } from '../../../src/cli/main';
-import { AcceleratedClock } from '../../../src/core/clock';
+import { AcceleratedClock } from '../../../src/shared/clock';
 import { parseFaultSpec, type RunningSimulator, startSimulator } from '../../../src/simulator';
 import { captureIo } from '../../helpers/cliIo';
 import { acmeAccountId, demoGlobalKey, demoTokens } from '../../helpers/demoTokens';

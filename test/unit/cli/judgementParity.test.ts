@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { inventoryCommand } from '../../../src/cli/inventoryCommand';
 import type { InventoryJson } from '../../../src/cli/inventoryJson';
-import { worstSeverity, type Severity } from '../../../src/core/status';
+import { worstSeverity, type Severity } from '../../../src/domain/status';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { captureIo } from '../../helpers/cliIo';
 import { expandAll, explorerOver, tokenAccount, type FlatItem } from '../../helpers/explorerHarness';

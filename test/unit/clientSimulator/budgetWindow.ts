@@ -6,7 +6,7 @@
  * argv: apiBaseUrl token directory epoch factor durationMs (simulated, from when this process starts)
  */
 import { CloudflareClient, gatherInventory, sharedRateBudget } from '../../../src/cloudflare';
-import { MemoryLogger } from '../../../src/core/logger';
+import { MemoryLogger } from '../../../src/shared/logger';
 import { WallAcceleratedClock } from '../../helpers/wallClock';
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { Agent, type Dispatcher } from 'undici';
 import { CloudflareClient, gatherInventory, RateBudget } from '../../../src/cloudflare';
-import { AcceleratedClock, type Clock } from '../../../src/core/clock';
+import { AcceleratedClock, type Clock } from '../../../src/shared/clock';
 import { generateLargeAccount, startSimulator } from '../../../src/simulator';
 
 const windowMs = 300_000;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { runCli } from '../../../src/cli/main';
 import { CloudflareApiError, CloudflareClient, type ClientOptions, type CustomHostname } from '../../../src/cloudflare';
-import type { Clock } from '../../../src/core/clock';
+import type { Clock } from '../../../src/shared/clock';
 import { captureIo } from '../../helpers/cliIo';
 import { expandAll, explorerOver, tokenAccount } from '../../helpers/explorerHarness';
 import { hostnameId, type HostileApi, type HostileMode, packId, startHostileApi, zoneId } from '../../helpers/hostileApi';

@@ -5,7 +5,7 @@ import { parseEnvelope } from '../../../src/cloudflare/envelope';
 import { firstBadField, type Shape } from '../../../src/cloudflare/guards';
 import { parseList, parseOne } from '../../../src/cloudflare/parse';
 import * as schemas from '../../../src/cloudflare/schemas';
-import { silentLogger } from '../../../src/core/logger';
+import { silentLogger } from '../../../src/shared/logger';
 import { clientCertificate, customCertificate, hostname, pack, zone } from './support/builders';
 import { base, type MockApi, mockApi } from './support/mockApi';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { bypasses, CloudflareApiError, CloudflareClient, proxyFor } from '../../../src/cloudflare';
-import { MemoryLogger } from '../../../src/core/logger';
+import { MemoryLogger } from '../../../src/shared/logger';
 import { type HttpTestServer, type ProxyTestServer, startHttpServer, startProxyServer } from '../../helpers/httpTestServer';
 import { envelope } from './support/mockApi';
 import { zone } from './support/builders';

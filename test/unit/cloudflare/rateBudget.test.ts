@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { MockAgent } from 'undici';
 import { CloudflareClient, RateBudget } from '../../../src/cloudflare';
-import { AcceleratedClock } from '../../../src/core/clock';
+import { AcceleratedClock } from '../../../src/shared/clock';
 import { InstantClock } from './support/fakeClock';
 import { base, envelope, origin } from './support/mockApi';
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CloudflareClient, type Credentials, RateBudget, RateBudgets, rateBudgetIdentity } from '../../../src/cloudflare';
-import { MemoryLogger, silentLogger } from '../../../src/core/logger';
+import { MemoryLogger, silentLogger } from '../../../src/shared/logger';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { acmeAccountId, demoGlobalKey, demoTokens } from '../../helpers/demoTokens';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { CloudflareApiError, type CloudflareErrorCode } from '../../../src/cloudflare';
-import { isCancellation } from '../../../src/core/appError';
+import { isCancellation } from '../../../src/shared/appError';
 import { base, envelope, failure, type MockApi, mockApi } from './support/mockApi';
 import { zone } from './support/builders';
 

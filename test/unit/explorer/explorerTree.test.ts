@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { welcomeState } from '../../../src/core/explorer/welcomeState';
+import { welcomeState } from '../../../src/explorer/welcomeState';
 import { demoTokens } from '../../helpers/demoTokens';
 import { expandAll, explorerOver, tokenAccount, type FlatItem } from '../../helpers/explorerHarness';
 

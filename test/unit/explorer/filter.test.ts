@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { childrenOf } from '../../../src/core/explorer/children';
-import type { ExplorerModel } from '../../../src/core/explorer/explorerModel';
-import { objectHealth } from '../../../src/core/explorer/objectHealth';
-import { problemGroups, statusGroupOf } from '../../../src/core/explorer/statusGroups';
+import { childrenOf } from '../../../src/explorer/children';
+import type { ExplorerModel } from '../../../src/explorer/explorerModel';
+import { objectHealth } from '../../../src/domain/objectHealth';
+import { problemGroups, statusGroupOf } from '../../../src/explorer/statusGroups';
 
 const isProblem = (health: Parameters<typeof statusGroupOf>[0]): boolean => problemGroups.includes(statusGroupOf(health));
-import { defaultViewOptions, describeFilter, parseViewOptions, type ViewOptions } from '../../../src/core/explorer/viewOptions';
+import { defaultViewOptions, describeFilter, parseViewOptions, type ViewOptions } from '../../../src/explorer/viewOptions';
 import { expandAll, explorerOver, objectOf, tokenAccount, type FlatItem } from '../../helpers/explorerHarness';
 
 const thresholds = { warningDays: 30, criticalDays: 7 };

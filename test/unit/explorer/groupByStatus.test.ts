@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { CertificatePack, CustomCertificate } from '../../../src/cloudflare';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { childrenOf } from '../../../src/core/explorer/children';
-import type { ExplorerModel } from '../../../src/core/explorer/explorerModel';
-import { objectHealth, type CertificateObject } from '../../../src/core/explorer/objectHealth';
-import { statusGroupLabels, statusGroupOf, statusGroupOrder, type StatusGroupKind } from '../../../src/core/explorer/statusGroups';
-import { defaultViewOptions, type ViewOptions } from '../../../src/core/explorer/viewOptions';
+import { childrenOf } from '../../../src/explorer/children';
+import type { ExplorerModel } from '../../../src/explorer/explorerModel';
+import { objectHealth, type CertificateObject } from '../../../src/domain/objectHealth';
+import { statusGroupLabels, statusGroupOf, statusGroupOrder, type StatusGroupKind } from '../../../src/explorer/statusGroups';
+import { defaultViewOptions, type ViewOptions } from '../../../src/explorer/viewOptions';
 import { expireSoon } from '../../helpers/expiringCertificate';
 import { expandAll, explorerOver, objectOf, tokenAccount, type FlatItem } from '../../helpers/explorerHarness';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { valueOf } from '../../../src/core/explorer/loadable';
-import type { ZoneState } from '../../../src/core/explorer/explorerState';
+import { valueOf } from '../../../src/explorer/loadable';
+import type { ZoneState } from '../../../src/explorer/explorerState';
 import { explorerOver, tokenAccount } from '../../helpers/explorerHarness';
 import { type HostilePaging, type PagingMode, startHostilePaging } from '../../helpers/hostilePaging';
 

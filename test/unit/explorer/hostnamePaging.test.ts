@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { valueOf } from '../../../src/core/explorer/loadable';
+import { valueOf } from '../../../src/explorer/loadable';
 import { generateLargeAccount, startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { explorerOver, tokenAccount } from '../../helpers/explorerHarness';
 

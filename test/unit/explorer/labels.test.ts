@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { hostsLabel } from '../../../src/core/explorer/labels';
+import { hostsLabel } from '../../../src/domain/labels';
 
 describe('hostsLabel', () => {
   it('names a certificate by a host other than the zone apex and its wildcard', () => {

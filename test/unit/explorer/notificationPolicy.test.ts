@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { CustomHostname } from '../../../src/cloudflare';
-import { MemoryLogger } from '../../../src/core/logger';
+import { MemoryLogger } from '../../../src/shared/logger';
 import {
   categorize,
   defaultNotificationSettings,
@@ -10,10 +10,10 @@ import {
   planNotifications,
   type NotificationCategory,
   type NotificationSettings,
-} from '../../../src/core/explorer/notificationPolicy';
-import type { CertificateObject } from '../../../src/core/explorer/objectHealth';
-import type { CertificateKind } from '../../../src/core/explorer/objectHealth';
-import { vanishedStatus, type ObjectTransition, type TransitionField } from '../../../src/core/explorer/transitions';
+} from '../../../src/explorer/notificationPolicy';
+import type { CertificateObject } from '../../../src/domain/objectHealth';
+import type { CertificateKind } from '../../../src/domain/objectHealth';
+import { vanishedStatus, type ObjectTransition, type TransitionField } from '../../../src/explorer/statusChanges';
 
 const now = 1_700_000_000_000;
 const day = 24 * 60 * 60 * 1000;

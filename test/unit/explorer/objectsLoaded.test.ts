@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { CloudflareClient } from '../../../src/cloudflare';
-import { systemClock } from '../../../src/core/clock';
-import { ExplorerModel } from '../../../src/core/explorer/explorerModel';
-import { objectKey } from '../../../src/core/explorer/objectRef';
-import { TransitionHistory } from '../../../src/core/explorer/transitionHistory';
-import { detectTransitions, type ObjectsLoaded } from '../../../src/core/explorer/transitions';
-import { silentLogger } from '../../../src/core/logger';
+import { systemClock } from '../../../src/shared/clock';
+import { ExplorerModel } from '../../../src/explorer/explorerModel';
+import { objectKey } from '../../../src/domain/objectRef';
+import { TransitionHistory } from '../../../src/explorer/transitionHistory';
+import { detectTransitions, type ObjectsLoaded } from '../../../src/explorer/statusChanges';
+import { silentLogger } from '../../../src/shared/logger';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { tokenAccount } from '../../helpers/explorerHarness';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { badgeOf, statusBarOf, summarize } from '../../../src/core/explorer/summary';
-import { DEFAULT_EXPIRY_THRESHOLDS } from '../../../src/core/expiry';
+import { badgeOf, statusBarOf, summarize } from '../../../src/explorer/summary';
+import { DEFAULT_EXPIRY_THRESHOLDS } from '../../../src/domain/expiry';
 import { parseFaultSpec, startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { expandAll, explorerOver, tokenAccount } from '../../helpers/explorerHarness';
 

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { CloudflareClient } from '../../../src/cloudflare';
-import type { AccountProfile } from '../../../src/core/accounts';
-import { ExplorerModel } from '../../../src/core/explorer/explorerModel';
-import { loadedAt } from '../../../src/core/explorer/loadable';
-import { findObject } from '../../../src/core/explorer/objectRef';
-import { PendingPoller, type PendingPollerOptions, type PollingClient } from '../../../src/core/explorer/pendingPoller';
-import { silentLogger } from '../../../src/core/logger';
+import type { AccountProfile } from '../../../src/domain/accounts';
+import { ExplorerModel } from '../../../src/explorer/explorerModel';
+import { loadedAt } from '../../../src/explorer/loadable';
+import { findObject } from '../../../src/explorer/objectLookup';
+import { PendingPoller, type PendingPollerOptions, type PollingClient } from '../../../src/explorer/pendingPoller';
+import { silentLogger } from '../../../src/shared/logger';
 import { startSimulator, type RunningSimulator, type Scenario, type SimObject } from '../../../src/simulator';
 import { ManualClock, turns } from '../../helpers/manualClock';
 

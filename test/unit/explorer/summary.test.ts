@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { badgeOf, refreshedText, statusBarOf, summarize, viewMessage, type ExplorerSummary, type StatusCounts } from '../../../src/core/explorer/summary';
-import { defaultViewOptions } from '../../../src/core/explorer/viewOptions';
+import { badgeOf, refreshedText, statusBarOf, summarize, viewMessage, type ExplorerSummary, type StatusCounts } from '../../../src/explorer/summary';
+import { defaultViewOptions } from '../../../src/explorer/viewOptions';
 import { expireSoon } from '../../helpers/expiringCertificate';
 import { expandAll, explorerOver, tokenAccount } from '../../helpers/explorerHarness';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { MemoryLogger } from '../../../src/core/logger';
-import { objectKey, type ObjectRef } from '../../../src/core/explorer/objectRef';
-import { TransitionHistory } from '../../../src/core/explorer/transitionHistory';
-import type { ObjectTransition, TransitionField } from '../../../src/core/explorer/transitions';
+import { MemoryLogger } from '../../../src/shared/logger';
+import { objectKey, type ObjectRef } from '../../../src/domain/objectRef';
+import { TransitionHistory } from '../../../src/explorer/transitionHistory';
+import type { ObjectTransition, TransitionField } from '../../../src/explorer/statusChanges';
 
 function packRef(id: string): ObjectRef {
   return { account: 'acct', zone: 'zone1', kind: 'certificatePack', id };

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CloudflareApiError, CloudflareClient } from '../../../src/cloudflare';
-import type { ObjectRef } from '../../../src/core/explorer/objectRef';
-import { fetchObject, updateOf } from '../../../src/core/explorer/fetchObject';
+import type { ObjectRef } from '../../../src/domain/objectRef';
+import { fetchObject, updateOf } from '../../../src/explorer/fetchObject';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { detailsTarget } from '../../../src/commands/showDetails';
 

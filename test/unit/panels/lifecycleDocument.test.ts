@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { CloudflareClient, type CertificatePack, type ClientCertificate, type CustomCertificate, type CustomHostname, type Zone } from '../../../src/cloudflare';
-import { DEFAULT_EXPIRY_THRESHOLDS } from '../../../src/core/expiry';
-import type { CertificateObject } from '../../../src/core/explorer/objectHealth';
-import type { Transition } from '../../../src/core/explorer/transitions';
-import { LifecycleHeadings, lifecycleDocument, loadingDocument, unavailableDocument, type LifecycleInput } from '../../../src/core/panels/lifecycleDocument';
+import { DEFAULT_EXPIRY_THRESHOLDS } from '../../../src/domain/expiry';
+import type { CertificateObject } from '../../../src/domain/objectHealth';
+import type { Transition } from '../../../src/explorer/statusChanges';
+import { LifecycleHeadings, lifecycleDocument, loadingDocument, unavailableDocument, type LifecycleInput } from '../../../src/panels/lifecycleDocument';
 import type { ProbeResult } from '../../../src/probe';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import type { Block, CalloutBlock, DiagramBlock, FactsBlock, PanelDocument } from '../../../src/webview/document';
+import type { Block, CalloutBlock, DiagramBlock, FactsBlock, PanelDocument } from '../../../src/panels/document';
 import { isPanelDocument } from '../../../src/webview/documentGuards';
 import { renderDocument } from '../../../src/webview/render/renderDocument';
 import { hostileStrings } from '../webview/hostileStrings';

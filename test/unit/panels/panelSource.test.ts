@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { CertificateObject } from '../../../src/core/explorer/objectHealth';
-import { resolveSource, shouldFetch, type SourceState } from '../../../src/core/panels/panelSource';
+import type { CertificateObject } from '../../../src/domain/objectHealth';
+import { resolveSource, shouldFetch, type SourceState } from '../../../src/panels/panelSource';
 
 const copy = (status: string): CertificateObject => ({ kind: 'certificatePack', object: { id: 'p1', status } });
 const state = (overrides: Partial<SourceState>): SourceState => ({ model: {}, fetching: false, ...overrides });

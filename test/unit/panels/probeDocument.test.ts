@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { lastProbeBlocks } from '../../../src/core/panels/probeBlocks';
-import { buildProbeDocument, ProbeActions } from '../../../src/core/panels/probeDocument';
-import { judgeAgainstApi } from '../../../src/core/probing/apiComparison';
-import type { ProbeOutcome } from '../../../src/core/probing/probeRun';
+import { lastProbeBlocks } from '../../../src/panels/probeBlocks';
+import { buildProbeDocument, ProbeActions } from '../../../src/panels/probeDocument';
+import { judgeAgainstApi } from '../../../src/probing/apiComparison';
+import type { ProbeOutcome } from '../../../src/probing/probeRun';
 import { VERDICT_ORDER, type ProbeResult, type Verdict } from '../../../src/probe';
-import type { Block, CalloutBlock, PanelDocument, TableBlock } from '../../../src/webview/document';
+import type { Block, CalloutBlock, PanelDocument, TableBlock } from '../../../src/panels/document';
 import { isPanelDocument } from '../../../src/webview/documentGuards';
 import { renderDocument } from '../../../src/webview/render/renderDocument';
 import { hostileStrings } from '../webview/hostileStrings';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { MemoryLogger } from '../../../src/core/logger';
+import { MemoryLogger } from '../../../src/shared/logger';
 import { JsonFile } from '../../../src/platform/jsonFile';
 
 describe('JsonFile', () => {

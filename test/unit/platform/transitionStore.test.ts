@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { ObjectTransition } from '../../../src/core/explorer/transitions';
-import { MemoryLogger } from '../../../src/core/logger';
+import type { ObjectTransition } from '../../../src/explorer/statusChanges';
+import { MemoryLogger } from '../../../src/shared/logger';
 import { TransitionStore } from '../../../src/platform/transitionStore';
 
 /** Two stores on one folder are two VS Code windows on one machine. */

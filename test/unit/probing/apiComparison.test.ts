@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { CertificatePack, CustomHostname } from '../../../src/cloudflare';
-import { judgeAgainstApi } from '../../../src/core/probing/apiComparison';
-import { expectedCertificates, issuerMatches } from '../../../src/core/probing/expectedCertificates';
+import { judgeAgainstApi } from '../../../src/probing/apiComparison';
+import { expectedCertificates, issuerMatches } from '../../../src/probing/expectedCertificates';
 import { expectedShop, leaf, probeResult } from './fixtures';
 
 const pack: CertificatePack = {

@@ -1,7 +1,7 @@
 import type { CertificateSummary, ProbeResult } from '../../../src/probe';
-import type { ExpectedCertificate } from '../../../src/core/probing/expectedCertificates';
-import type { PlannedProbe, ProbePlan } from '../../../src/core/probing/probePlan';
-import type { ProbeOutcome, ProbeRun } from '../../../src/core/probing/probeRun';
+import type { ExpectedCertificate } from '../../../src/probing/expectedCertificates';
+import type { PlannedProbe, ProbePlan } from '../../../src/probing/probePlan';
+import type { ProbeOutcome, ProbeRun } from '../../../src/probing/probeRun';
 
 export const probedAt = '2026-06-01T00:00:00.000Z';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { connectInputProblem, describeHostInput, hostnameInputProblem } from '../../../src/core/probing/hostInput';
+import { connectInputProblem, describeHostInput, hostnameInputProblem } from '../../../src/probing/hostInput';
 
 describe('probe input validation', () => {
   it('accepts names, IDNs, IP literals, ports and URLs as the engine does', () => {

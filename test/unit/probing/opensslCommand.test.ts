@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { opensslCommand, shellQuote } from '../../../src/core/probing/opensslCommand';
-import { probeRunCommands, probeRunJson } from '../../../src/core/probing/probeCopies';
-import { summarizeVerdicts } from '../../../src/core/probing/verdictPresentation';
+import { opensslCommand, shellQuote } from '../../../src/probing/opensslCommand';
+import { probeRunCommands, probeRunJson } from '../../../src/probing/probeCopies';
+import { summarizeVerdicts } from '../../../src/probing/verdictPresentation';
 import { outcome, probeResult, run } from './fixtures';
 
 describe('copying a probe', () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import type { CertificatePack, CustomCertificate, CustomHostname } from '../../../src/cloudflare';
-import { AppError } from '../../../src/core/appError';
-import type { CertificateObject } from '../../../src/core/explorer/objectHealth';
-import { planHostname, planObject, planZone } from '../../../src/core/probing/probePlan';
-import type { ZoneCatalog } from '../../../src/core/probing/zoneCatalog';
+import { AppError } from '../../../src/shared/appError';
+import type { CertificateObject } from '../../../src/domain/objectHealth';
+import { planHostname, planObject, planZone } from '../../../src/probing/probePlan';
+import type { ZoneCatalog } from '../../../src/probing/zoneCatalog';
 
 const universal: CertificatePack = { id: 'u', type: 'universal', status: 'active', hosts: ['example.com', '*.example.com'], certificates: [{ issuer: 'GoogleTrustServices', signature: 'ECDSAWithSHA256' }] };
 const advanced: CertificatePack = { id: 'a', type: 'advanced', status: 'active', hosts: ['example.com', 'www.example.com'], certificates: [{ issuer: 'LetsEncrypt', signature: 'ECDSAWithSHA256' }] };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseRecentProbes, RECENT_PROBES_LIMIT, rememberProbe, type RecentProbe } from '../../../src/core/probing/recentProbes';
+import { parseRecentProbes, RECENT_PROBES_LIMIT, rememberProbe, type RecentProbe } from '../../../src/probing/recentProbes';
 
 const at = '2026-06-01T00:00:00.000Z';
 const entry = (servername: string, connect?: string): RecentProbe => ({ servername, ...(connect === undefined ? {} : { connect }), at });

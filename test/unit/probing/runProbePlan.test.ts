@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import type { CertificatePack, CustomCertificate, CustomHostname } from '../../../src/cloudflare';
-import type { CertificateObject } from '../../../src/core/explorer/objectHealth';
-import { planObject, planZone } from '../../../src/core/probing/probePlan';
-import { runProbePlan, type RunProbePlanOptions } from '../../../src/core/probing/runProbePlan';
-import type { ZoneCatalog } from '../../../src/core/probing/zoneCatalog';
+import type { CertificateObject } from '../../../src/domain/objectHealth';
+import { planObject, planZone } from '../../../src/probing/probePlan';
+import { runProbePlan, type RunProbePlanOptions } from '../../../src/probing/runProbePlan';
+import type { ZoneCatalog } from '../../../src/probing/zoneCatalog';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { apiView } from '../../../src/simulator/state/simulatorState';
 import { deadResolver } from '../probe/fakeResolver';

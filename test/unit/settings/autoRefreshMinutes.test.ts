@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { autoRefreshMinutes } from '../../../src/core/settings/autoRefreshMinutes';
+import { autoRefreshMinutes } from '../../../src/settings/autoRefreshMinutes';
 
 describe('autoRefreshMinutes: a whole number, 0 (off) or 1 to 1440', () => {
   it('keeps valid values without a word', () => {

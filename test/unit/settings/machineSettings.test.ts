@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ignoredSettingsMessage, machineSettings, machineSettingsIn, restrictedSettings } from '../../../src/core/settings/machineSettings';
+import { ignoredSettingsMessage, machineSettings, machineSettingsIn, restrictedSettings } from '../../../src/settings/machineSettings';
 
 interface Manifest {
   capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };

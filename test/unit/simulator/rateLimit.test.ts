@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Clock } from '../../../src/core/clock';
+import type { Clock } from '../../../src/shared/clock';
 import { startSimulator } from '../../../src/simulator';
 import { call, demoTokens, firstError } from './simHttp';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { offersCopy } from '../../../src/webview/copyable';
-import type { PanelDocument } from '../../../src/webview/document';
+import type { PanelDocument } from '../../../src/panels/document';
 
 const document: PanelDocument = {
   title: 'shop.example.com',

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { Block, PanelDocument } from '../../../src/webview/document';
+import type { Block, PanelDocument } from '../../../src/panels/document';
 import { escapeHtml, html } from '../../../src/webview/render/html';
 import { renderDocument } from '../../../src/webview/render/renderDocument';
 import { hostileStrings } from './hostileStrings';

@@ -1,4 +1,4 @@
-import { type Clock } from '../../../../src/core/clock';
+import { type Clock } from '../../../../src/shared/clock';
 
 /**
  * A clock whose sleeps finish at once (after one turn of the event loop) and move time

@@ -1,5 +1,5 @@
 import { MockAgent, type MockPool } from 'undici';
-import { MemoryLogger } from '../../../../src/core/logger';
+import { MemoryLogger } from '../../../../src/shared/logger';
 import { CloudflareClient, type ClientOptions } from '../../../../src/cloudflare';
 import { InstantClock } from './fakeClock';
 

@@ -1,0 +1,78 @@
+import type { ZoneState } from './explorerState';
+import { valueOf } from './loadable';
+import type { GroupKind } from './nodes';
+import { healthOf } from './healthCache';
+import { needsAction, type CertificateObject, type HealthContext } from '../domain/objectHealth';
+import { problemGroups, statusGroupOf } from './statusGroups';
+import { isFiltering, type ViewOptions } from './viewOptions';
+import { allGroups, groupObjects, hostsOf } from './zoneObjects';
+
+/** Decides, object by object, what a filtered view keeps. Built once per zone. */
+export type ObjectPredicate = (item: CertificateObject) => boolean;
+
+/**
+ * What the filter keeps of one zone. The text matches the names an object is known by
+ * (a hostname, a pack's or certificate's hosts, a client certificate's common name),
+ * case-insensitive; a zone whose own name matches keeps all its objects. "Problems only"
+ * keeps the `problemGroups`, the same rule as the status groups and the badge.
+ */
+export function zoneObjectFilter(options: ViewOptions, zoneName: string, context: HealthContext): ObjectPredicate {
+  if (!isFiltering(options)) return () => true;
+  const needle = options.text.toLowerCase();
+  const wholeZone = zoneNameMatches(options, zoneName);
+  return (item) => (wholeZone || objectNames(item).some((name) => name.toLowerCase().includes(needle))) && (!options.problemsOnly || problemGroups.includes(statusGroupOf(healthOf(item, context))));
+}
+
+/** Whether the text filter keeps the whole zone (no text, or the zone's name matches). */
+export function zoneNameMatches(options: ViewOptions, zoneName: string): boolean {
+  return options.text === '' || zoneName.toLowerCase().includes(options.text.toLowerCase());
+}
+
+/** The zone is shown exactly as without a filter: its name matches and problems are not asked for. */
+export function showsWholeZone(options: ViewOptions, zoneName: string): boolean {
+  return !isFiltering(options) || (!options.problemsOnly && zoneNameMatches(options, zoneName));
+}
+
+/** The names an object is found by: its hosts, or a client certificate's common name. */
+export function objectNames(item: CertificateObject): readonly string[] {
+  if (item.kind !== 'clientCertificate') return hostsOf(item);
+  return item.object.common_name ? [item.object.common_name] : [];
+}
+
+/**
+ * Whether a filtered view keeps a zone: it has an object the filter keeps, or its name
+ * matches and either no problems are asked for or it has a problem of its own (a failed
+ * load, a fallback origin in trouble). A zone not loaded yet stays, since nobody knows;
+ * expanding it loads it.
+ */
+export function zoneShows(zone: ZoneState, options: ViewOptions, context: HealthContext): boolean {
+  const name = zone.zone.name;
+  if (showsWholeZone(options, name)) return true;
+  const details = valueOf(zone.details);
+  if (details === undefined) return true;
+  const keep = zoneObjectFilter(options, name, context);
+  if (allGroups.some((group) => groupObjects(zone, group).some(keep))) return true;
+  return zoneNameMatches(options, name) && (zone.details.status === 'failed' || details.errors.length > 0 || zone.hostnames.status === 'failed' || fallbackOriginShows(zone, options, context));
+}
+
+/** Whether a filtered zone keeps one of its groups: it has a kept object, or (problems only) its load failed. */
+export function groupShows(zone: ZoneState, group: GroupKind, keep: ObjectPredicate, options: ViewOptions): boolean {
+  if (groupObjects(zone, group).some(keep)) return true;
+  if (!options.problemsOnly || !zoneNameMatches(options, zone.zone.name)) return false;
+  if (group === 'customHostnames') return zone.hostnames.status === 'failed';
+  const collection = group === 'edgeCertificates' ? 'certificatePacks' : group;
+  return valueOf(zone.details)?.errors.some((error) => error.collection === collection) ?? false;
+}
+
+/** The fallback origin row stays unless the filter rules it out (it is not a certificate: only its zone's name and its status count). */
+export function fallbackOriginShows(zone: ZoneState, options: ViewOptions, context: HealthContext): boolean {
+  const origin = valueOf(zone.details)?.fallbackOrigin;
+  if (!origin || !zoneNameMatches(options, zone.zone.name)) return false;
+  return !options.problemsOnly || needsAction(healthOf({ kind: 'fallbackOrigin', object: origin }, context).severity);
+}
+
+/** The row a filter that hides everything shows instead: "No certificates match 'foo'". */
+export function noMatchText(options: ViewOptions): string {
+  if (options.text === '') return 'No problems: nothing needs action';
+  return options.problemsOnly ? `No problems match '${options.text}'` : `No certificates match '${options.text}'`;
+}

@@ -1,0 +1,42 @@
+import { childrenOf } from './children';
+import type { ExplorerModel } from './explorerModel';
+import type { ExplorerNode } from './nodes';
+import { present } from './presentation';
+import type { PresentationContext, TreeItemModel } from './treeItemModel';
+
+/** A tree item with its node and, when expanded, its children. */
+export interface WalkedItem extends TreeItemModel {
+  readonly node: ExplorerNode;
+  readonly depth: number;
+  readonly children: WalkedItem[];
+}
+
+/**
+ * Expands the whole tree as a user would, loading what each node needs before reading
+ * its children, and returns it as data: for the extension's test API and for tests.
+ * Nodes below `maxDepth` are not expanded.
+ */
+export async function walkTree(model: ExplorerModel, context: () => PresentationContext, maxDepth = 8): Promise<WalkedItem[]> {
+  const walk = async (node: ExplorerNode | undefined, depth: number): Promise<WalkedItem[]> => {
+    let children = childrenOf(model, node, context());
+    if (children.load !== undefined) {
+      const load = children.load;
+      await (load.what === 'zones' ? model.loadZones(load.account) : model.loadZone(load.account, load.zone));
+      await model.whenIdle();
+      children = childrenOf(model, node, context());
+    }
+    const items: WalkedItem[] = [];
+    for (const child of children.nodes) {
+      const item = present(child, context());
+      const expand = item.collapsible !== 'none' && depth < maxDepth;
+      items.push({ ...item, node: child, depth, children: expand ? await walk(child, depth + 1) : [] });
+    }
+    return items;
+  };
+  return walk(undefined, 0);
+}
+
+/** Every item of a walked tree, depth first. */
+export function flattenTree(items: readonly WalkedItem[]): WalkedItem[] {
+  return items.flatMap((item) => [item, ...flattenTree(item.children)]);
+}

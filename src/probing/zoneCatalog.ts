@@ -1,0 +1,39 @@
+import type { ExplorerModel } from '../explorer/explorerModel';
+import type { ZoneState } from '../explorer/explorerState';
+import { valueOf } from '../explorer/loadable';
+import type { CertificateObject } from '../domain/objectHealth';
+import type { ObjectRef } from '../domain/objectRef';
+import { allGroups, groupObjects } from '../explorer/zoneObjects';
+
+/** One certificate object with the reference results are recorded under. */
+export interface CatalogEntry {
+  readonly ref: ObjectRef;
+  readonly item: CertificateObject;
+}
+
+/** What the probe planner needs of one zone: plain data, so planning is tested without a model. */
+export interface ZoneCatalog {
+  readonly account: string;
+  readonly zone: string;
+  readonly zoneName: string;
+  /** The loaded certificate objects (custom hostnames: the pages loaded). */
+  readonly entries: readonly CatalogEntry[];
+  /** The SaaS zone's fallback origin, where custom hostnames' traffic goes before their own DNS does. */
+  readonly fallbackOrigin?: string;
+}
+
+export function catalogOf(account: string, state: ZoneState): ZoneCatalog {
+  const entries = allGroups.flatMap((group) => groupObjects(state, group)).map((item) => ({ ref: { account, zone: state.zone.id, kind: item.kind, id: item.object.id }, item }));
+  const origin = valueOf(state.details)?.fallbackOrigin?.origin;
+  return { account, zone: state.zone.id, zoneName: state.zone.name, entries, ...(origin ? { fallbackOrigin: origin } : {}) };
+}
+
+export function zoneCatalog(model: ExplorerModel, account: string, zone: string): ZoneCatalog | undefined {
+  const state = model.zone(account, zone);
+  return state === undefined ? undefined : catalogOf(account, state);
+}
+
+/** Every loaded zone of every account: where a hostname typed by hand is looked up. */
+export function loadedCatalogs(model: ExplorerModel): ZoneCatalog[] {
+  return model.accounts().flatMap((account) => [...account.zoneStates.values()].map((state) => catalogOf(account.profile.key, state)));
+}

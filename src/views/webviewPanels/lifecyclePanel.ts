@@ -1,0 +1,214 @@
+import * as vscode from 'vscode';
+import { CloudflareApiError, type CloudflareClient } from '../../cloudflare';
+import type { AccountProfile } from '../../domain/accounts';
+import type { Clock } from '../../shared/clock';
+import type { ExpiryThresholds } from '../../domain/expiry';
+import type { ExplorerModel } from '../../explorer/explorerModel';
+import { isStale, loadedAt, valueOf, type Loadable } from '../../explorer/loadable';
+import type { ExplorerNode } from '../../explorer/nodes';
+import type { CertificateObject } from '../../domain/objectHealth';
+import { type ObjectRef } from '../../domain/objectRef';
+import { findObject } from '../../explorer/objectLookup';
+import type { TransitionHistory } from '../../explorer/transitionHistory';
+import type { Logger } from '../../shared/logger';
+import { fetchObject, updateOf } from '../../explorer/fetchObject';
+import { isLifecycleActionId, LifecycleActionIds, type LifecycleActionId } from '../../panels/lifecycleActions';
+import { lifecycleDocument, loadingDocument, unavailableDocument, type Freshness } from '../../panels/lifecycleDocument';
+import { resolveSource, shouldFetch, type SourceState } from '../../panels/panelSource';
+import type { ProbeResults } from '../../probing/probeResults';
+import { CommandIds } from '../../platform/commandIds';
+import { userMessage } from '../../platform/userMessage';
+import type { PanelDocument } from '../../panels/document';
+import type { DocumentPanel } from './documentPanel';
+
+export interface LifecyclePanelDependencies {
+  readonly logger: Logger;
+  readonly model: ExplorerModel;
+  readonly clientFor: (profile: AccountProfile) => Promise<CloudflareClient>;
+  readonly history: TransitionHistory;
+  readonly probes: ProbeResults;
+  readonly thresholds: () => ExpiryThresholds;
+  readonly clock: Clock;
+}
+
+/** Local date and time, as the user reads them everywhere else in VS Code. */
+const localTime = (ms: number): string => new Date(ms).toLocaleString();
+
+/**
+ * One lifecycle panel: which object it shows, where its data comes from (the explorer's
+ * model, or a copy fetched by id), and its toolbar actions. Rebuilds its document whenever
+ * asked; the webview only redraws when the document actually changed.
+ */
+export class LifecyclePanel {
+  private fetched: SourceState['fetched'];
+  private failure: SourceState['failure'];
+  private remembered: SourceState['remembered'];
+  private fetching: Promise<void> | undefined;
+  /** The zone's name when the model has not loaded the zone (a panel restored after a reload). */
+  private zoneName: string | undefined;
+  private shown = '';
+
+  constructor(
+    readonly ref: ObjectRef,
+    readonly key: string,
+    readonly view: DocumentPanel,
+    private readonly deps: LifecyclePanelDependencies,
+  ) {}
+
+  get document(): PanelDocument | undefined {
+    return this.view.document;
+  }
+
+  /** Draws the panel from what is known now, fetching the object first if nothing is. */
+  render(): void {
+    const state = this.sourceState();
+    if (shouldFetch(state)) {
+      void this.refresh();
+      return;
+    }
+    this.showDocument(this.build(state));
+  }
+
+  /** Resolves when a fetch under way has finished (at once when none is). */
+  async settled(): Promise<void> {
+    await this.fetching;
+  }
+
+  /** Reads the object from the API by id, updates the tree's copy too, and redraws. */
+  refresh(): Promise<void> {
+    if (this.fetching !== undefined) return this.fetching;
+    const done = this.fetch().finally(() => {
+      this.fetching = undefined;
+      this.showDocument(this.build(this.sourceState()));
+    });
+    this.fetching = done;
+    this.showDocument(this.build(this.sourceState()));
+    return done;
+  }
+
+  private async fetch(): Promise<void> {
+    const account = this.deps.model.account(this.ref.account);
+    if (account === undefined) {
+      this.failure = { at: this.deps.clock.now(), gone: true, message: 'The account of this object is no longer in the Cloudflare Certificates view.' };
+      return;
+    }
+    try {
+      const client = await this.deps.clientFor(account.profile);
+      if (this.deps.model.zone(this.ref.account, this.ref.zone) === undefined && this.zoneName === undefined) {
+        this.zoneName = await client.getZone(this.ref.zone).then(
+          (zone) => zone.name,
+          () => undefined,
+        );
+      }
+      const item = await fetchObject(client, this.ref);
+      this.fetched = { item, at: this.deps.clock.now() };
+      this.failure = undefined;
+      // The tree shows the fresher copy too (when it has the zone loaded).
+      this.deps.model.replaceObject(this.ref.account, this.ref.zone, updateOf(item));
+    } catch (error) {
+      const gone = CloudflareApiError.is(error) && error.code === 'not_found';
+      if (!gone) this.deps.logger.warn(`Loading ${this.key} for its lifecycle panel failed`, error);
+      this.failure = { at: this.deps.clock.now(), gone, message: gone ? 'Cloudflare has no such object: it was deleted, or this account cannot see it.' : userMessage(error) };
+    }
+  }
+
+  /** Runs a toolbar action; the webview can only ask for the ones the document offers. */
+  async runAction(id: string): Promise<void> {
+    if (!isLifecycleActionId(id)) return;
+    try {
+      await this.run(id);
+    } catch (error) {
+      this.deps.logger.error(`Lifecycle panel action ${id} failed`, error);
+      void vscode.window.showErrorMessage(userMessage(error));
+    }
+  }
+
+  private async run(id: LifecycleActionId): Promise<void> {
+    switch (id) {
+      case LifecycleActionIds.refresh:
+        return this.refresh();
+      case LifecycleActionIds.restartValidation:
+      case LifecycleActionIds.refreshValidation: {
+        const node = this.node();
+        if (node === undefined) return;
+        // The commands ask for confirmation (modal) and update the tree; then this object is read again.
+        await vscode.commands.executeCommand(id === LifecycleActionIds.restartValidation ? CommandIds.restartValidation : CommandIds.refreshValidation, node);
+        return this.refresh();
+      }
+      case LifecycleActionIds.probe:
+        // The probe command takes the ObjectRef as it takes a tree node.
+        await vscode.commands.executeCommand(CommandIds.probe, this.ref);
+        return;
+      case LifecycleActionIds.openInDashboard:
+        // The command finds the zone's name and account in the model: load the zone list if a restored panel came first.
+        if (this.deps.model.zone(this.ref.account, this.ref.zone) === undefined) await this.deps.model.loadZones(this.ref.account);
+        await vscode.commands.executeCommand(CommandIds.openInDashboard, this.ref);
+        return;
+    }
+  }
+
+  /** The tree node the validation commands take, built from the copy shown. */
+  private node(): ExplorerNode | undefined {
+    const resolution = resolveSource(this.sourceState());
+    if (resolution.kind !== 'show') return undefined;
+    const { item } = resolution;
+    const place = { account: this.ref.account, zone: this.ref.zone };
+    if (item.kind === 'certificatePack') return { type: 'pack', ...place, pack: item.object };
+    if (item.kind === 'customHostname') return { type: 'customHostname', ...place, hostname: item.object };
+    return undefined;
+  }
+
+  private sourceState(): SourceState {
+    const { model } = this.deps;
+    const zone = model.zone(this.ref.account, this.ref.zone);
+    const loadable: Loadable<unknown> | undefined = zone === undefined ? undefined : this.ref.kind === 'customHostname' ? zone.hostnames : zone.details;
+    const item = findObject(model, this.ref);
+    const at = loadable !== undefined && valueOf(loadable) !== undefined ? loadedAt(loadable) : undefined;
+    const staleReason = loadable !== undefined && isStale(loadable) && loadable.status === 'failed' ? loadable.error.message : undefined;
+    if (item !== undefined) this.remembered = { item, ...(at === undefined ? {} : { at }) };
+    return {
+      model: { ...(item === undefined ? {} : { item }), ...(at === undefined ? {} : { at }), ...(staleReason === undefined ? {} : { staleReason }) },
+      ...(this.fetched === undefined ? {} : { fetched: this.fetched }),
+      ...(this.failure === undefined ? {} : { failure: this.failure }),
+      ...(this.remembered === undefined ? {} : { remembered: this.remembered }),
+      fetching: this.fetching !== undefined,
+    };
+  }
+
+  private build(state: SourceState): PanelDocument {
+    const resolution = resolveSource(state);
+    switch (resolution.kind) {
+      case 'loading':
+        return loadingDocument(this.ref);
+      case 'unavailable':
+        return unavailableDocument(this.ref, resolution.reason, resolution.gone);
+      case 'show':
+        return this.lifecycle(resolution.item, resolution.freshness);
+    }
+  }
+
+  private lifecycle(item: CertificateObject, freshness: Freshness): PanelDocument {
+    const { model } = this.deps;
+    const zoneName = model.zone(this.ref.account, this.ref.zone)?.zone.name ?? this.zoneName;
+    const accountLabel = model.account(this.ref.account)?.profile.label;
+    return lifecycleDocument({
+      item,
+      ...(zoneName === undefined ? {} : { zoneName }),
+      ...(accountLabel === undefined ? {} : { accountLabel }),
+      history: this.deps.history.of(this.key),
+      probes: this.deps.probes.latestFor(this.key),
+      now: this.deps.clock.now(),
+      thresholds: this.deps.thresholds(),
+      freshness,
+      format: localTime,
+    });
+  }
+
+  /** Posts only a changed document: the model reports many changes while a refresh runs. */
+  private showDocument(document: PanelDocument): void {
+    const text = JSON.stringify(document);
+    if (text === this.shown) return;
+    this.shown = text;
+    this.view.show(document);
+  }
+}
