@@ -5,8 +5,8 @@ import { runCli } from '../../../src/cli/main';
 import { AcceleratedClock } from '../../../src/shared/clock';
 import type { Diagnosis } from '../../../src/diagnose';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { captureIo } from '../../helpers/cliIo';
-import { cloudflareAddress, dcvUuid, diagnoseScenario, diagnoseToken, fallbackOrigin, hostnameObject, originAddress, packObject } from '../../helpers/diagnoseScenario';
+import { captureIo } from '../../support/cliIo';
+import { cloudflareAddress, dcvUuid, diagnoseScenario, diagnoseToken, fallbackOrigin, hostnameObject, originAddress, packObject } from '../../support/diagnose/diagnoseScenario';
 
 const command = createDiagnoseCommand({ clock: new AcceleratedClock(1000) });
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { welcomeState } from '../../../src/explorer/welcomeState';
-import { demoTokens } from '../../helpers/demoTokens';
-import { expandAll, explorerOver, tokenAccount, type FlatItem } from '../../helpers/explorerHarness';
+import { demoTokens } from '../../support/simulator/demoTokens';
+import { expandAll, explorerOver, tokenAccount, type FlatItem } from '../../support/explorer/explorerHarness';
 
 
 describe('Explorer tree over the simulator', () => {

@@ -6,8 +6,8 @@ import type { ExplorerModel } from '../../../src/explorer/explorerModel';
 import { objectHealth, type CertificateObject } from '../../../src/domain/objectHealth';
 import { statusGroupLabels, statusGroupOf, statusGroupOrder, type StatusGroupKind } from '../../../src/explorer/statusGroups';
 import { defaultViewOptions, type ViewOptions } from '../../../src/explorer/viewOptions';
-import { expireSoon } from '../../helpers/expiringCertificate';
-import { expandAll, explorerOver, objectOf, tokenAccount, type FlatItem } from '../../helpers/explorerHarness';
+import { expireSoon } from '../../support/simulator/expiringCertificate';
+import { expandAll, explorerOver, objectOf, tokenAccount, type FlatItem } from '../../support/explorer/explorerHarness';
 
 const thresholds = { warningDays: 30, criticalDays: 7 };
 const objectTypes = ['pack', 'customCertificate', 'customHostname', 'clientCertificate'];

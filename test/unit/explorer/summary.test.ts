@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { badgeOf, refreshedText, statusBarOf, summarize, viewMessage, type ExplorerSummary, type StatusCounts } from '../../../src/explorer/summary';
 import { defaultViewOptions } from '../../../src/explorer/viewOptions';
-import { expireSoon } from '../../helpers/expiringCertificate';
-import { expandAll, explorerOver, tokenAccount } from '../../helpers/explorerHarness';
+import { expireSoon } from '../../support/simulator/expiringCertificate';
+import { expandAll, explorerOver, tokenAccount } from '../../support/explorer/explorerHarness';
 
 const thresholds = { warningDays: 30, criticalDays: 7 };
 const objectTypes = ['pack', 'customCertificate', 'customHostname', 'clientCertificate'];

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { call, hostnameId, packId, zoneId, type SimResponse } from './simHttp';
+import { call, hostnameId, packId, zoneId, type SimResponse } from '../../support/simulator/simulatorFixture';
 
 /** The repository root: the nearest folder above this file with a package.json. */
 function repoRoot(): string {

@@ -1,11 +1,11 @@
-import { CloudflareClient, type Credentials } from '../../src/cloudflare';
-import type { AccountProfile } from '../../src/domain/accounts';
-import { systemClock } from '../../src/shared/clock';
-import { ExplorerModel } from '../../src/explorer/explorerModel';
-import type { CertificateObject } from '../../src/domain/objectHealth';
-import { flattenTree, walkTree, type WalkedItem } from '../../src/explorer/walkTree';
-import { silentLogger } from '../../src/shared/logger';
-import type { ViewOptions } from '../../src/explorer/viewOptions';
+import { CloudflareClient, type Credentials } from '../../../src/cloudflare';
+import type { AccountProfile } from '../../../src/domain/accounts';
+import { systemClock } from '../../../src/shared/clock';
+import { ExplorerModel } from '../../../src/explorer/explorerModel';
+import type { CertificateObject } from '../../../src/domain/objectHealth';
+import { flattenTree, walkTree, type WalkedItem } from '../../../src/explorer/walkTree';
+import { silentLogger } from '../../../src/shared/logger';
+import type { ViewOptions } from '../../../src/explorer/viewOptions';
 
 export type FlatItem = WalkedItem;
 

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { defaultBaseUrl } from '../../src/cloudflare';
-import { environmentAccountKey } from '../../src/domain/accounts';
-import type { WalkedItem } from '../../src/explorer/walkTree';
-import type { CloudflareCertificatesApi } from '../../src/extension';
+import { defaultBaseUrl } from '../../../src/cloudflare';
+import { environmentAccountKey } from '../../../src/domain/accounts';
+import type { WalkedItem } from '../../../src/explorer/walkTree';
+import type { CloudflareCertificatesApi } from '../../../src/extension';
 
 export const extensionId = 'cfcerts.cloudflare-certificates';
 
@@ -28,7 +28,7 @@ export async function setApiBaseUrl(url: string | undefined): Promise<void> {
   }
 }
 
-export { flattenTree as flatten } from '../../src/explorer/walkTree';
+export { flattenTree as flatten } from '../../../src/explorer/walkTree';
 
 type WindowStubs = Partial<Pick<typeof vscode.window, 'showInputBox' | 'showWarningMessage' | 'showErrorMessage' | 'showInformationMessage'>>;
 
