@@ -87,3 +87,27 @@ export function filesContaining(text: string): string[] {
   walk(root);
   return found;
 }
+
+/** Whether a document is the extension's log channel as the Output view shows it (`output:` scheme). */
+function isLogChannel(document: vscode.TextDocument): boolean {
+  return document.uri.scheme === 'output' && /Cloudflare Certificates/.test(decodeURIComponent(document.uri.toString()));
+}
+
+/**
+ * Resolves with the document of the extension's log channel once the Output view has opened
+ * it: the effect of `channel.show()` an extension host can see. Call before the action.
+ */
+export function logChannelOpened(): { readonly alreadyOpen: boolean; readonly opened: Promise<vscode.TextDocument> } {
+  const open = vscode.workspace.textDocuments.find(isLogChannel);
+  if (open !== undefined) return { alreadyOpen: true, opened: Promise.resolve(open) };
+  return {
+    alreadyOpen: false,
+    opened: new Promise((resolve) => {
+      const listener = vscode.workspace.onDidOpenTextDocument((document) => {
+        if (!isLogChannel(document)) return;
+        listener.dispose();
+        resolve(document);
+      });
+    }),
+  };
+}
