@@ -11,7 +11,7 @@ import { diagnoseConcurrency } from '../../src/cli/diagnoseCommand';
 import { createCheckContext, diagnoseAll, selectSubjects, type Subject } from '../../src/diagnose';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import type { ScenarioDnsRecord } from '../../src/simulator/model';
-import { cloudflareAddress, diagnoseScenario, diagnoseToken, fallbackOrigin, hostnameObject, originAddress, saasZone } from '../../test/helpers/diagnoseScenario';
+import { cloudflareAddress, diagnoseScenario, diagnoseToken, fallbackOrigin, hostnameObject, originAddress, saasZone } from '../../test/support/diagnose/diagnoseScenario';
 
 const HOSTNAMES = 500;
 const LATENCY_MS = 20;

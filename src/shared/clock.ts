@@ -49,13 +49,15 @@ export const systemClock: Clock = {
 /**
  * A clock that runs `factor` times faster than real time, starting at `start`.
  * Shared between a client and a simulator in one process, both see the same time.
+ * `realStart` is the `performance.now()` moment that `start` stands for (default: now);
+ * processes that agree on a wall-clock epoch pass `epoch - performance.timeOrigin` and
+ * share one time across processes.
  */
 export class AcceleratedClock implements Clock {
-  private readonly realStart = performance.now();
-
   constructor(
     readonly factor: number,
     private readonly start = Date.now(),
+    private readonly realStart = performance.now(),
   ) {
     if (!(factor > 0)) {
       throw new RangeError(`AcceleratedClock factor must be positive, got ${factor}`);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { expireSoon } from '../helpers/expiringCertificate';
+import { expireSoon } from '../support/simulator/expiringCertificate';
 import { useSimulatorWorkbench } from './simulatorWorkbench';
 import { openExplorer, runFromPalette, treeRow } from './workbenchUi';
 

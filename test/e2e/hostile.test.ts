@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
-import { hostile, hostilePayloads, hostileScenario, longString, pwnedAttribute } from '../helpers/hostileScenario';
+import { hostile, hostilePayloads, hostileScenario, longString, pwnedAttribute } from '../support/hostile/hostileScenario';
 import type { BrowserGlobals } from './browserGlobals';
 import { useSimulatorWorkbench } from './simulatorWorkbench';
 import { expandTreeRow, hoverTreeRowUntilShown, openExplorer, scrollToTreeRow } from './workbenchUi';

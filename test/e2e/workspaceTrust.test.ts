@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startHttpServer, type HttpTestServer } from '../helpers/httpTestServer';
+import { startHttpServer, type HttpTestServer } from '../support/servers/httpTestServer';
 import { useSimulatorWorkbench } from './simulatorWorkbench';
 import { actOnTreeRow, findWebview, runFromContextMenu, settleForScreenshot, webviewText } from './webviewUi';
 import { expandTreeRow, openExplorer, treeRow } from './workbenchUi';

@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import type { WalkedItem } from '../../src/explorer/walkTree';
 import type { CloudflareCertificatesApi } from '../../src/extension';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
-import { demoTokens } from '../helpers/demoTokens';
-import { answers, extensionApi, filesContaining, flatten, removeStoredAccounts, setApiBaseUrl, stubWindow } from './helpers';
+import { demoTokens } from '../support/simulator/demoTokens';
+import { answers, extensionApi, filesContaining, flatten, removeStoredAccounts, setApiBaseUrl, stubWindow } from '../support/vscode/extensionHost';
 
 const label = 'Rotating';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
-import { extensionId } from './helpers';
+import { extensionId, logChannelOpened, stubWindow } from '../support/vscode/extensionHost';
 
 interface Manifest {
   contributes: { commands: { command: string }[]; views: Record<string, { id: string }[]> };
@@ -45,7 +45,20 @@ describe('Activation', () => {
     assert.ok(!manifest.activationEvents.includes('*'));
   });
 
-  it('"Cloudflare: Show Logs" runs without error', async () => {
-    await vscode.commands.executeCommand('cloudflareCertificates.showLogs');
+  it('"Cloudflare: Show Logs" opens the log channel in the Output view, without an error', async () => {
+    // runCommand catches whatever a handler throws, so the command's promise says nothing:
+    // watch for the error message it would show, and for the channel's document to open.
+    const errors: string[] = [];
+    const restore = stubWindow({ showErrorMessage: (message: string) => Promise.resolve(void errors.push(message)) });
+    try {
+      const log = logChannelOpened();
+      assert.equal(log.alreadyOpen, false, 'nothing showed the log channel before this test');
+      await vscode.commands.executeCommand('cloudflareCertificates.showLogs');
+      assert.deepEqual(errors, []);
+      const document = await log.opened;
+      assert.equal(document.uri.scheme, 'output');
+    } finally {
+      restore();
+    }
   });
 });

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CloudflareCertificatesApi } from '../../src/extension';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
-import { demoTokens } from '../helpers/demoTokens';
-import { startProxyServer, type ProxyTestServer } from '../helpers/httpTestServer';
-import { answers, extensionApi, removeStoredAccounts, setApiBaseUrl, stubWindow } from './helpers';
+import { demoTokens } from '../support/simulator/demoTokens';
+import { startProxyServer, type ProxyTestServer } from '../support/servers/httpTestServer';
+import { answers, extensionApi, removeStoredAccounts, setApiBaseUrl, stubWindow } from '../support/vscode/extensionHost';
 
 /** Never resolves (.invalid): requests to it only ever reach the recording proxy. */
 const otherServer = 'https://consent-check.invalid/client/v4';

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import type { CloudflareCertificatesApi } from '../../src/extension';
-import { demoTokens } from '../helpers/demoTokens';
-import { answers, extensionApi, filesContaining, flatten, removeStoredAccounts, setApiBaseUrl, stubWindow } from './helpers';
+import { demoTokens } from '../support/simulator/demoTokens';
+import { answers, extensionApi, filesContaining, flatten, removeStoredAccounts, setApiBaseUrl, stubWindow } from '../support/vscode/extensionHost';
 
 const { readOnly: readOnlyToken, expired: expiredToken, zoneOnly: zoneOnlyToken } = demoTokens;
 

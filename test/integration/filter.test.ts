@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import type { CloudflareCertificatesApi } from '../../src/extension';
 import type { WalkedItem } from '../../src/explorer/walkTree';
-import { expireSoon } from '../helpers/expiringCertificate';
-import { extensionApi, flatten, setApiBaseUrl, stubWindow } from './helpers';
+import { expireSoon } from '../support/simulator/expiringCertificate';
+import { extensionApi, flatten, setApiBaseUrl, stubWindow } from '../support/vscode/extensionHost';
 
 const objectTypes = ['pack', 'customCertificate', 'customHostname', 'clientCertificate'];
 

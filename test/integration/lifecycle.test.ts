@@ -8,7 +8,7 @@ import type { CloudflareCertificatesApi } from '../../src/extension';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import type { Block, PanelDocument } from '../../src/panels/document';
 import { isPanelDocument } from '../../src/webview/documentGuards';
-import { extensionApi, flatten, setApiBaseUrl, stubWindow } from './helpers';
+import { extensionApi, flatten, setApiBaseUrl, stubWindow } from '../support/vscode/extensionHost';
 
 const showDetails = 'cloudflareCertificates.showDetails';
 const lifecycleViewType = 'cloudflareCertificates.lifecycle';

@@ -4,7 +4,7 @@ import { objectRefOf } from '../../src/explorer/objectLookup';
 import type { WalkedItem } from '../../src/explorer/walkTree';
 import type { CloudflareCertificatesApi } from '../../src/extension';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
-import { extensionApi, flatten, setApiBaseUrl, stubWindow } from './helpers';
+import { extensionApi, flatten, setApiBaseUrl, stubWindow } from '../support/vscode/extensionHost';
 
 /** A hostname of the demo scenario that starts Pending with its certificate Pending Validation. */
 const hostnameLabel = 'portal.contoso.io';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { WalkedItem } from '../../src/explorer/walkTree';
 import type { CloudflareCertificatesApi } from '../../src/extension';
 import { generateLargeAccount, startSimulator, type RunningSimulator } from '../../src/simulator';
-import { answers, extensionApi, flatten, setApiBaseUrl, stubWindow } from './helpers';
+import { answers, extensionApi, flatten, setApiBaseUrl, stubWindow } from '../support/vscode/extensionHost';
 
 /** One SaaS zone with a few hundred custom hostnames: seven pages of 50. */
 const hostnameCount = 320;

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { environmentAccountKey } from '../../src/domain/accounts';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import type { CloudflareCertificatesApi } from '../../src/extension';
-import { startFaultSwitch, type FaultSwitch } from '../helpers/faultSwitch';
-import { extensionApi, flatten, removeStoredAccounts, setApiBaseUrl } from './helpers';
+import { startFaultSwitch, type FaultSwitch } from '../support/servers/faultSwitch';
+import { extensionApi, flatten, removeStoredAccounts, setApiBaseUrl } from '../support/vscode/extensionHost';
 
 const acme = '7e05f48470fd987decb1f6604b86760e';
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { CloudflareCertificatesApi } from '../../src/extension';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import type { WalkedItem } from '../../src/explorer/walkTree';
-import { extensionApi, flatten, setApiBaseUrl } from './helpers';
+import { extensionApi, flatten, setApiBaseUrl } from '../support/vscode/extensionHost';
 
 /** Reads the tree until `found` picks an item, or gives up after `attempts` reads. */
 async function waitForItem(api: CloudflareCertificatesApi, found: (item: WalkedItem) => boolean, attempts = 400): Promise<WalkedItem | undefined> {

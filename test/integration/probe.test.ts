@@ -7,7 +7,7 @@ import type { CloudflareCertificatesApi } from '../../src/extension';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import type { Block, PanelDocument } from '../../src/panels/document';
 import { isPanelDocument } from '../../src/webview/documentGuards';
-import { extensionApi, flatten, setApiBaseUrl } from './helpers';
+import { extensionApi, flatten, setApiBaseUrl } from '../support/vscode/extensionHost';
 
 /** Replaces members of a VS Code API object for one test; returns the restore function. */
 function stub(target: object, members: Record<string, unknown>): () => void {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { defaultBaseUrl } from '../../src/cloudflare';
-import { extensionApi, stubWindow } from './helpers';
+import { extensionApi, stubWindow } from '../support/vscode/extensionHost';
 
 /**
  * A repository's `.vscode/settings.json` that names a server, a CA file and a resolver:

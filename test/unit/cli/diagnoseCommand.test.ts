@@ -4,8 +4,8 @@ import { createDiagnoseCommand } from '../../../src/cli/diagnoseCommand';
 import { runCli } from '../../../src/cli/main';
 import type { Diagnosis } from '../../../src/diagnose';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { captureIo } from '../../helpers/cliIo';
-import { cloudflareAddress, dcvUuid, diagnoseScenario, diagnoseToken, fallbackOrigin, hostnameObject, originAddress, packObject } from '../../helpers/diagnoseScenario';
+import { captureIo } from '../../support/cliIo';
+import { cloudflareAddress, dcvUuid, diagnoseScenario, diagnoseToken, fallbackOrigin, hostnameObject, originAddress, packObject } from '../../support/diagnose/diagnoseScenario';
 
 // Retry backoff is shortened; the clock stays real. An accelerated clock also shrank the API's
 // no-progress deadline to a few wall milliseconds, which a loaded machine overran: the zone

@@ -6,9 +6,9 @@ import { CloudflareApiError, CloudflareClient } from '../../../src/cloudflare';
 import { redact } from '../../../src/cloudflare/credentials';
 import { MemoryLogger } from '../../../src/shared/logger';
 import { maskUrl } from '../../../src/shared/maskUrl';
-import { captureIo } from '../../helpers/cliIo';
-import { expandAll, explorerOver, tokenAccount } from '../../helpers/explorerHarness';
-import { echoedSecretMessage, escapeSequenceMessage, type HostileApi, startHostileApi } from '../../helpers/hostileApi';
+import { captureIo } from '../../support/cliIo';
+import { expandAll, explorerOver, tokenAccount } from '../../support/explorer/explorerHarness';
+import { echoedSecretMessage, escapeSequenceMessage, type HostileApi, startHostileApi } from '../../support/hostile/hostileApi';
 
 // Mixed case, so a lower-cased echo differs from the secret itself.
 const token = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789KLmn';

@@ -3,9 +3,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { RateBudget } from '../../../src/cloudflare';
 import { createInventoryCommand } from '../../../src/cli/inventoryCommand';
 import type { InventoryJson } from '../../../src/cli/inventoryJson';
-import { captureIo } from '../../helpers/cliIo';
-import { type HostilePaging, type PagingMode, startHostilePaging } from '../../helpers/hostilePaging';
-import { ManualClock } from '../../helpers/manualClock';
+import { captureIo } from '../../support/cliIo';
+import { type HostilePaging, type PagingMode, startHostilePaging } from '../../support/hostile/hostilePaging';
+import { FakeClock } from '../../support/clock';
 
 interface Run {
   readonly code: number;
@@ -13,7 +13,7 @@ interface Run {
   readonly err: string;
 }
 
-async function inventory(server: HostilePaging, args: readonly string[] = [], clock = new ManualClock()): Promise<Run> {
+async function inventory(server: HostilePaging, args: readonly string[] = [], clock = new FakeClock()): Promise<Run> {
   const io = captureIo({ CLOUDFLARE_API_TOKEN: 'hostile-paging-token', CLOUDFLARE_API_BASE_URL: server.apiBaseUrl });
   const code = await createInventoryCommand({ clock, retries: { max: 0 } }).run(['--json', ...args], io);
   const out = io.out.join('');
@@ -76,7 +76,7 @@ describe('cfcerts inventory against a hostile paging stand-in', () => {
 
   it('ends with a clear error, exit 2, when the zones listing never answers for --timeout seconds', async () => {
     server = await startHostilePaging({ mode: 'hang', listing: 'zones' });
-    const clock = new ManualClock();
+    const clock = new FakeClock();
     const running = inventory(server, ['--timeout', '30'], clock);
     const stand = server;
     await until(() => stand.listingRequests() === 1);
@@ -91,7 +91,7 @@ describe('cfcerts inventory against a hostile paging stand-in', () => {
 
   it('keeps what arrived when one collection hangs: that collection errs with no_progress, exit 1', async () => {
     server = await startHostilePaging({ mode: 'hang', listing: 'customHostnames' });
-    const clock = new ManualClock();
+    const clock = new FakeClock();
     const running = inventory(server, ['--timeout', '30'], clock);
     const stand = server;
     // The four other collections answered; only the hostnames are outstanding.
@@ -108,7 +108,7 @@ describe('cfcerts inventory against a hostile paging stand-in', () => {
 
   it('takes a long wait for the next rate window as progress, and says so on stderr', async () => {
     server = await startHostilePaging({ mode: 'honest', listing: 'zones', items: 2 });
-    const clock = new ManualClock();
+    const clock = new FakeClock();
     // Three requests a minute, a ten-second deadline: the run needs eleven requests, so it waits whole windows.
     const budget = new RateBudget({ limit: 3, headroom: 0, windowMs: 60_000, clock });
     const io = captureIo({ CLOUDFLARE_API_TOKEN: 'hostile-paging-token', CLOUDFLARE_API_BASE_URL: server.apiBaseUrl });

@@ -4,8 +4,8 @@ import { createInventoryCommand } from '../../../src/cli/inventoryCommand';
 import type { InventoryJson, ZoneJson } from '../../../src/cli/inventoryJson';
 import { runCli } from '../../../src/cli/main';
 import { parseFaultSpec, type RunningSimulator, startSimulator } from '../../../src/simulator';
-import { captureIo } from '../../helpers/cliIo';
-import { acmeAccountId, demoGlobalKey, demoTokens } from '../../helpers/demoTokens';
+import { captureIo } from '../../support/cliIo';
+import { acmeAccountId, demoGlobalKey, demoTokens } from '../../support/simulator/demoTokens';
 
 const tokens = demoTokens;
 const globalKey = demoGlobalKey;

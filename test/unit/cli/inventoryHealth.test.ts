@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { inventoryCommand } from '../../../src/cli/inventoryCommand';
 import type { InventoryJson } from '../../../src/cli/inventoryJson';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { captureIo } from '../../helpers/cliIo';
-import { expiringScenario } from '../../helpers/expiringScenario';
+import { captureIo } from '../../support/cliIo';
+import { expiringScenario } from '../../support/simulator/expiringScenario';
 
 /** The real clock: expiry is judged against the simulator's relative dates. */
 async function run(simulator: RunningSimulator, args: readonly string[]): Promise<{ code: number; out: string; err: string }> {

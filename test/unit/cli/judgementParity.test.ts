@@ -3,9 +3,9 @@ import { inventoryCommand } from '../../../src/cli/inventoryCommand';
 import type { InventoryJson } from '../../../src/cli/inventoryJson';
 import { worstSeverity, type Severity } from '../../../src/domain/status';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { captureIo } from '../../helpers/cliIo';
-import { expandAll, explorerOver, tokenAccount, type FlatItem } from '../../helpers/explorerHarness';
-import { expiringScenario } from '../../helpers/expiringScenario';
+import { captureIo } from '../../support/cliIo';
+import { expandAll, explorerOver, tokenAccount, type FlatItem } from '../../support/explorer/explorerHarness';
+import { expiringScenario } from '../../support/simulator/expiringScenario';
 
 /** Verdicts by "kind:id" (objects) and "zone:name" (a zone's worst). */
 type Verdicts = Map<string, Severity>;

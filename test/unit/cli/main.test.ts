@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { runCli } from '../../../src/cli/main';
-import { captureIo } from '../../helpers/cliIo';
+import { captureIo } from '../../support/cliIo';
 
 describe('cfcerts', () => {
   it('prints its usage and exits 2 when no command is given', async () => {

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import { createProbeCommand } from '../../../src/cli/probeCommand';
-import { deadResolver } from '../probe/fakeResolver';
-import { captureIo } from '../../helpers/cliIo';
-import { refusedPort, startTlsServer, type TestServer } from '../../helpers/tlsTestServer';
-import { probeFixtures, type ProbeFixtures } from '../probe/testPki';
+import { deadResolver } from '../../support/probe/fakeResolver';
+import { captureIo } from '../../support/cliIo';
+import { refusedPort, startTlsServer, type TestServer } from '../../support/servers/tlsTestServer';
+import { probeFixtures, type ProbeFixtures } from '../../support/probe/testPki';
 
 describe('cfcerts probe', () => {
   let pki: ProbeFixtures;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CloudflareApiError, type CloudflareErrorCode } from '../../../src/cloudflare';
 import { type RunningSimulator, startSimulator } from '../../../src/simulator';
-import { acmeAccountId, acmeZoneId, demoGlobalKey, demoTokens, simulatorClient } from './support';
+import { acmeAccountId, acmeZoneId, demoGlobalKey, demoTokens, simulatorClient } from '../../support/simulator/simulatorFixture';
 
 async function failure(call: () => Promise<unknown>): Promise<CloudflareApiError> {
   try {

@@ -7,11 +7,11 @@
  */
 import { CloudflareClient, gatherInventory, sharedRateBudget } from '../../../src/cloudflare';
 import { MemoryLogger } from '../../../src/shared/logger';
-import { WallAcceleratedClock } from '../../helpers/wallClock';
+import { sharedAcceleratedClock } from '../../support/clock';
 
 async function main(): Promise<void> {
   const [baseUrl = '', token = '', directory = '', epoch = '0', factor = '1', duration = '0'] = process.argv.slice(2);
-  const clock = new WallAcceleratedClock(Number(epoch), Number(factor));
+  const clock = sharedAcceleratedClock(Number(epoch), Number(factor));
   const logger = new MemoryLogger();
   const budget = sharedRateBudget({ directory, key: 'user:budget-test', label: 'user budget-test', logger, clock });
   const client = new CloudflareClient({ baseUrl, credentials: { kind: 'token', token }, clock, rateBudget: budget, retries: { max: 0 }, proxy: { env: {} } });

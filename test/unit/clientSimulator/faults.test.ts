@@ -1,19 +1,19 @@
 import * as assert from 'node:assert/strict';
 import { CloudflareApiError, type CloudflareClient, type RetryOptions } from '../../../src/cloudflare';
 import { parseFaultSpec, routeFamilies, type RunningSimulator, startSimulator } from '../../../src/simulator';
-import { InstantClock } from '../cloudflare/support/fakeClock';
-import { acmeZoneId, demoTokens, simulatorClient } from './support';
+import { FakeClock } from '../../support/clock';
+import { acmeZoneId, demoTokens, simulatorClient } from '../../support/simulator/simulatorFixture';
 
 interface Harness {
   readonly sim: RunningSimulator;
   readonly client: CloudflareClient;
-  readonly clock: InstantClock;
+  readonly clock: FakeClock;
 }
 
 /** A simulator with these faults and a client whose waits are instant but recorded. */
 async function withFaults(faults: string, body: (harness: Harness) => Promise<void>, options: { retries?: RetryOptions; timeoutMs?: number } = {}): Promise<void> {
   const sim = await startSimulator({ lifecycle: false, faults: parseFaultSpec(faults, routeFamilies) });
-  const clock = new InstantClock();
+  const clock = new FakeClock({ start: 1_700_000_000_000, sleeps: 'instant' });
   const client = simulatorClient(sim, demoTokens.readOnly, { clock, random: () => 0.5, ...options });
   try {
     await body({ sim, client, clock });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { gatherInventory, maxPerPage } from '../../../src/cloudflare';
 import { generateLargeAccount, type RunningSimulator, startSimulator } from '../../../src/simulator';
-import { acmeZoneId, demoTokens, simulatorClient } from './support';
+import { acmeZoneId, demoTokens, simulatorClient } from '../../support/simulator/simulatorFixture';
 
 describe('client against the simulator: paging and status=all', () => {
   describe('a generated account with several pages per collection', () => {

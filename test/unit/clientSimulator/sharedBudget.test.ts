@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateLargeAccount, startSimulator } from '../../../src/simulator';
-import { WallAcceleratedClock } from '../../helpers/wallClock';
+import { sharedAcceleratedClock } from '../../support/clock';
 
 interface WindowReport {
   readonly refreshes: number;
@@ -38,7 +38,7 @@ describe('one rate budget for two VS Code windows (two processes, one directory)
   it('refreshing back to back, together they get no 429 from the 5-minute limit', async function () {
     this.timeout(120_000);
     const epoch = Date.now();
-    const clock = new WallAcceleratedClock(epoch, factor);
+    const clock = sharedAcceleratedClock(epoch, factor);
     const scenario = generateLargeAccount({ zones: 40, packsPerZone: 2, customHostnames: 20, seed: 7 });
     const sim = await startSimulator({ scenario, lifecycle: false, rateLimit: true, clock });
     try {

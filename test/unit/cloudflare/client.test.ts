@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { base, envelope, type MockApi, mockApi, pageInfo, secretToken } from './support/mockApi';
-import { clientCertificate, customCertificate, hostname, pack, zone } from './support/builders';
+import { base, envelope, type MockApi, mockApi, pageInfo, secretToken } from '../../support/cloudflare/mockApi';
+import { clientCertificate, customCertificate, hostname, pack, zone } from '../../support/builders';
 
 describe('CloudflareClient reads', () => {
   let api: MockApi;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CloudflareClient } from '../../../src/cloudflare';
-import { type HttpTestServer, startHttpServer } from '../../helpers/httpTestServer';
-import { envelope } from './support/mockApi';
+import { type HttpTestServer, startHttpServer } from '../../support/servers/httpTestServer';
+import { envelope } from '../../support/cloudflare/mockApi';
 
 describe('concurrency over a real socket', () => {
   let server: HttpTestServer;

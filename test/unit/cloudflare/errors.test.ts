@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CloudflareApiError, type CloudflareErrorCode } from '../../../src/cloudflare';
-import { base, envelope, failure, type MockApi, mockApi, secretToken } from './support/mockApi';
-import { zone } from './support/builders';
+import { base, envelope, failure, type MockApi, mockApi, secretToken } from '../../support/cloudflare/mockApi';
+import { zone } from '../../support/builders';
 
 async function rejectsWith(promise: Promise<unknown>, code: CloudflareErrorCode): Promise<CloudflareApiError> {
   try {

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { runCli } from '../../../src/cli/main';
 import { CloudflareApiError, CloudflareClient, type ClientOptions } from '../../../src/cloudflare';
-import { captureIo } from '../../helpers/cliIo';
-import { expandAll, explorerOver, tokenAccount } from '../../helpers/explorerHarness';
-import { type HostileApi, type HostileMode, startHostileApi } from '../../helpers/hostileApi';
+import { captureIo } from '../../support/cliIo';
+import { expandAll, explorerOver, tokenAccount } from '../../support/explorer/explorerHarness';
+import { type HostileApi, type HostileMode, startHostileApi } from '../../support/hostile/hostileApi';
 
 const token = 'hostile-bodies-test-token-0123456789';
 const zonesRoute = /^GET \/zones$/;

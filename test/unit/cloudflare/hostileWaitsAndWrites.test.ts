@@ -1,13 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { runCli } from '../../../src/cli/main';
 import { CloudflareApiError, CloudflareClient, type ClientOptions, type CustomHostname } from '../../../src/cloudflare';
-import type { Clock } from '../../../src/shared/clock';
-import { captureIo } from '../../helpers/cliIo';
-import { expandAll, explorerOver, tokenAccount } from '../../helpers/explorerHarness';
-import { hostnameId, type HostileApi, type HostileMode, packId, startHostileApi, zoneId } from '../../helpers/hostileApi';
-import { InstantClock } from './support/fakeClock';
-import { zone } from './support/builders';
-import { base, envelope, failure, type MockApi, mockApi } from './support/mockApi';
+import { captureIo } from '../../support/cliIo';
+import { expandAll, explorerOver, tokenAccount } from '../../support/explorer/explorerHarness';
+import { hostnameId, type HostileApi, type HostileMode, packId, startHostileApi, zoneId } from '../../support/hostile/hostileApi';
+import { FakeClock } from '../../support/clock';
+import { zone } from '../../support/builders';
+import { base, envelope, failure, type MockApi, mockApi } from '../../support/cloudflare/mockApi';
 
 const token = 'hostile-waits-test-token-0123456789';
 const zonesRoute = /^GET \/zones$/;
@@ -21,23 +20,6 @@ async function rejection(promise: Promise<unknown>): Promise<CloudflareApiError>
   );
   assert.ok(CloudflareApiError.is(error), `a typed error, not ${String(error)}`);
   return error;
-}
-
-/** A wall clock that can be set back while the monotonic one only moves forward. */
-class SteppedClock implements Clock {
-  wall = 1_700_000_000_000;
-  mono = 0;
-  now(): number {
-    return this.wall;
-  }
-  monotonic(): number {
-    return this.mono;
-  }
-  async sleep(ms: number): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
-    this.wall += ms;
-    this.mono += ms;
-  }
 }
 
 describe('Retry-After from a hostile API', () => {
@@ -78,25 +60,26 @@ describe('Retry-After from a hostile API', () => {
 
   it('locks the client for at most its own longest wait, not for 31 years', async () => {
     const hostile = await start({ kind: 'retryAfter', seconds: 999_999_999 }, zonesRoute);
-    const clock = new InstantClock();
+    const clock = new FakeClock({ start: 1_700_000_000_000, sleeps: 'instant' });
     const lockedOut = client(hostile, { clock });
     const error = await rejection(lockedOut.listZones());
     assert.equal(error.code, 'rate_limited');
     assert.equal(error.retryAfterMs, 999_999_999_000);
     await rejection(lockedOut.listZones());
     assert.equal(hostile.requests.length, 1, 'nothing is sent during the lockout');
-    clock.advance(300_001);
+    await clock.advance(300_001);
     await rejection(lockedOut.listZones());
     assert.equal(hostile.requests.length, 2, 'asked again once 300 s have passed');
   });
 
   it('times the lockout on the monotonic clock: setting the wall clock back does not extend it', async () => {
     const hostile = await start({ kind: 'retryAfter', seconds: 400 }, zonesRoute);
-    const clock = new SteppedClock();
+    // A wall clock that is set back while the monotonic one only moves forward.
+    const clock = new FakeClock({ start: 1_700_000_000_000, sleeps: 'instant' });
     const lockedOut = client(hostile, { clock });
     await rejection(lockedOut.listZones());
-    clock.wall -= 3_600_000;
-    clock.mono += 300_001;
+    clock.stepWall(-3_600_000);
+    await clock.advance(300_001);
     await rejection(lockedOut.listZones());
     assert.equal(hostile.requests.length, 2);
   });
@@ -130,7 +113,7 @@ describe('writes against a hostile API', () => {
   let created: CloudflareClient | undefined;
   const start = async (mode: HostileMode, target: RegExp): Promise<CloudflareClient> => {
     api = await startHostileApi(mode, target);
-    created = new CloudflareClient({ baseUrl: api.baseUrl, credentials: { kind: 'token', token }, rateBudget: false, clock: new InstantClock() });
+    created = new CloudflareClient({ baseUrl: api.baseUrl, credentials: { kind: 'token', token }, rateBudget: false, clock: new FakeClock({ start: 1_700_000_000_000, sleeps: 'instant' }) });
     return created;
   };
   const patches = (): number => api?.requests.filter((request) => request.startsWith('PATCH')).length ?? 0;

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { CloudflareApiError, CloudflareClient, gatherInventory, type InventoryProgress } from '../../../src/cloudflare';
-import { type HttpTestServer, startHttpServer } from '../../helpers/httpTestServer';
-import { zone } from './support/builders';
-import { fakeAccount, type FakeAnswer, type FakeAccountOptions } from './support/fakeAccount';
-import { base, envelope, failure, type MockApi, mockApi } from './support/mockApi';
+import { type HttpTestServer, startHttpServer } from '../../support/servers/httpTestServer';
+import { zone } from '../../support/builders';
+import { fakeAccount, type FakeAnswer, type FakeAccountOptions } from '../../support/cloudflare/fakeAccount';
+import { base, envelope, failure, type MockApi, mockApi } from '../../support/cloudflare/mockApi';
 
 describe('gatherInventory', () => {
   let api: MockApi;

@@ -6,8 +6,8 @@ import { firstBadField, type Shape } from '../../../src/cloudflare/guards';
 import { parseList, parseOne } from '../../../src/cloudflare/parse';
 import * as schemas from '../../../src/cloudflare/schemas';
 import { silentLogger } from '../../../src/shared/logger';
-import { clientCertificate, customCertificate, hostname, pack, zone } from './support/builders';
-import { base, type MockApi, mockApi } from './support/mockApi';
+import { clientCertificate, customCertificate, hostname, pack, zone } from '../../support/builders';
+import { base, type MockApi, mockApi } from '../../support/cloudflare/mockApi';
 
 const shapes = Object.entries(schemas) as Array<[string, Shape<unknown>]>;
 const samples: unknown[] = [zone(1), pack(1), hostname(1), customCertificate(1), clientCertificate(1), { origin: 'o.example.com', status: 'active', errors: [] }];

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { CloudflareApiError } from '../../../src/cloudflare';
 import { ProgressDeadline } from '../../../src/cloudflare/progressDeadline';
-import { ManualClock } from '../../helpers/manualClock';
+import { FakeClock } from '../../support/clock';
 
 describe('ProgressDeadline: a deadline on no progress, never on total time', () => {
   it('ends a run that receives nothing for the whole deadline, with a no_progress error', async () => {
-    const clock = new ManualClock();
+    const clock = new FakeClock();
     const deadline = new ProgressDeadline({ clock, idleMs: 10_000, what: 'The listing' });
     await clock.advance(9_999);
     assert.equal(deadline.signal.aborted, false);
@@ -18,7 +18,7 @@ describe('ProgressDeadline: a deadline on no progress, never on total time', () 
   });
 
   it('starts again on every sign of progress, however long the run', async () => {
-    const clock = new ManualClock();
+    const clock = new FakeClock();
     const deadline = new ProgressDeadline({ clock, idleMs: 10_000, what: 'The inventory' });
     for (let i = 0; i < 100; i++) {
       await clock.advance(9_000);
@@ -30,7 +30,7 @@ describe('ProgressDeadline: a deadline on no progress, never on total time', () 
   });
 
   it('takes waiting for the rate budget as progress, and says so each time it checks', async () => {
-    const clock = new ManualClock();
+    const clock = new FakeClock();
     let waiting = 3;
     const told: number[] = [];
     const deadline = new ProgressDeadline({ clock, idleMs: 10_000, what: 'The inventory', pacing: () => waiting, onPacing: (count) => told.push(count) });
@@ -43,7 +43,7 @@ describe('ProgressDeadline: a deadline on no progress, never on total time', () 
   });
 
   it('stops watching once disposed', async () => {
-    const clock = new ManualClock();
+    const clock = new FakeClock();
     const deadline = new ProgressDeadline({ clock, idleMs: 1_000, what: 'The inventory' });
     deadline.dispose();
     await clock.advance(60_000);

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { bypasses, CloudflareApiError, CloudflareClient, proxyFor } from '../../../src/cloudflare';
 import { MemoryLogger } from '../../../src/shared/logger';
-import { type HttpTestServer, type ProxyTestServer, startHttpServer, startProxyServer } from '../../helpers/httpTestServer';
-import { envelope } from './support/mockApi';
-import { zone } from './support/builders';
+import { type HttpTestServer, type ProxyTestServer, startHttpServer, startProxyServer } from '../../support/servers/httpTestServer';
+import { envelope } from '../../support/cloudflare/mockApi';
+import { zone } from '../../support/builders';
 
 describe('proxy selection', () => {
   const api = new URL('https://api.cloudflare.com/client/v4');

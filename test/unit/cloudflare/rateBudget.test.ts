@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { MockAgent } from 'undici';
 import { CloudflareClient, RateBudget } from '../../../src/cloudflare';
 import { AcceleratedClock } from '../../../src/shared/clock';
-import { InstantClock } from './support/fakeClock';
-import { base, envelope, origin } from './support/mockApi';
+import { FakeClock } from '../../support/clock';
+import { base, envelope, origin } from '../../support/cloudflare/mockApi';
 
 /** The largest number of times falling in any half-open window [t, t + windowMs). */
 function busiestWindow(times: readonly number[], windowMs: number): number {
@@ -28,7 +28,7 @@ describe('RateBudget', () => {
   });
 
   it('grants at once while the window has room, then waits for the oldest grant to leave it', async () => {
-    const clock = new InstantClock(0);
+    const clock = new FakeClock({ start: 0, sleeps: 'instant' });
     const budget = new RateBudget({ limit: 5, headroom: 0, windowMs: 1000, clock });
     const granted: number[] = [];
     for (let i = 0; i < 12; i++) {
@@ -40,7 +40,7 @@ describe('RateBudget', () => {
   });
 
   it('grants 1,500 acquires with no 5-minute window holding more than its 1,080', async () => {
-    const clock = new InstantClock(0);
+    const clock = new FakeClock({ start: 0, sleeps: 'instant' });
     const budget = new RateBudget({ clock });
     const granted: number[] = [];
     await Promise.all(Array.from({ length: 1500 }, () => budget.acquire().then(() => granted.push(clock.now()))));
@@ -49,7 +49,7 @@ describe('RateBudget', () => {
   });
 
   it('lets an aborted waiter go without holding up the others', async () => {
-    const clock = new InstantClock(0);
+    const clock = new FakeClock({ start: 0, sleeps: 'instant' });
     const budget = new RateBudget({ limit: 1, headroom: 0, windowMs: 1000, clock });
     await budget.acquire();
     const controller = new AbortController();

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { CloudflareClient, type Credentials, RateBudget, RateBudgets, rateBudgetIdentity } from '../../../src/cloudflare';
 import { MemoryLogger, silentLogger } from '../../../src/shared/logger';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { acmeAccountId, demoGlobalKey, demoTokens } from '../../helpers/demoTokens';
+import { acmeAccountId, demoGlobalKey, demoTokens } from '../../support/simulator/demoTokens';
 
 describe('Whose rate budget a request counts in', () => {
   let simulator: RunningSimulator;

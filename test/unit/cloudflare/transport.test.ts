@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { CloudflareApiError, type CloudflareErrorCode } from '../../../src/cloudflare';
 import { isCancellation } from '../../../src/shared/appError';
-import { base, envelope, failure, type MockApi, mockApi } from './support/mockApi';
-import { zone } from './support/builders';
+import { base, envelope, failure, type MockApi, mockApi } from '../../support/cloudflare/mockApi';
+import { zone } from '../../support/builders';
 
 async function codeOf(promise: Promise<unknown>): Promise<CloudflareErrorCode> {
   try {
@@ -63,7 +63,7 @@ describe('Transport: retries, timeouts, cancellation', () => {
     // Locked: nothing is sent (no interceptor is left, so a request would fail differently).
     assert.equal(await codeOf(client.getZone(zone(1).id)), 'rate_limited');
     assert.equal(client.stats.requests, 1);
-    api.clock.advance(300_001);
+    await api.clock.advance(300_001);
     api.pool.intercept({ path, method: 'GET' }).reply(200, envelope(zone(1)));
     await client.getZone(zone(1).id);
   });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import type { Subject } from '../../../src/diagnose';
-import { cloudflareAddress, dcvUuid, diagnoseScenario, fallbackOrigin, originAddress } from '../../helpers/diagnoseScenario';
-import { codesOf, diagnoseIn, hostname, pack, partialFacts, saasFacts, setWorld, type World } from './support';
+import { cloudflareAddress, dcvUuid, diagnoseScenario, fallbackOrigin, originAddress } from '../../support/diagnose/diagnoseScenario';
+import { codesOf, diagnoseIn, hostname, pack, partialFacts, saasFacts, setWorld, type World } from '../../support/diagnose/diagnoseWorld';
 
 interface Row {
   readonly title: string;

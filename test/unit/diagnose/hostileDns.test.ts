@@ -3,8 +3,8 @@ import { createSocket, type Socket } from 'node:dgram';
 import * as dnsPacket from 'dns-packet';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { createDnsClient, resolveChain } from '../../../src/diagnose';
-import { diagnoseScenario, originAddress } from '../../helpers/diagnoseScenario';
-import { codesOf, diagnoseIn, hostname, setWorld } from './support';
+import { diagnoseScenario, originAddress } from '../../support/diagnose/diagnoseScenario';
+import { codesOf, diagnoseIn, hostname, setWorld } from '../../support/diagnose/diagnoseWorld';
 
 const token = 'the-right-token';
 const name = '_acme-challenge.big.customer.test';

@@ -4,7 +4,7 @@ import { shownAccounts, unreachedAccounts } from '../../../src/explorer/accountR
 import type { AccountState } from '../../../src/explorer/explorerState';
 import { idle } from '../../../src/explorer/loadable';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { acmeAccountId, demoTokens, simulatorClient } from '../clientSimulator/support';
+import { acmeAccountId, demoTokens, simulatorClient } from '../../support/simulator/simulatorFixture';
 
 const tenantlyAccountId = 'a0d62a607ec78ab679b477df6be25c61';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { demoStatuses, seedStatusLabels } from '../../helpers/demoStatuses';
-import { expandAll, explorerOver, tokenAccount, type FlatItem } from '../../helpers/explorerHarness';
+import { demoStatuses, seedStatusLabels } from '../../support/simulator/demoStatuses';
+import { expandAll, explorerOver, tokenAccount, type FlatItem } from '../../support/explorer/explorerHarness';
 
 const hour = 3_600_000;
 

@@ -7,7 +7,7 @@ import { problemGroups, statusGroupOf } from '../../../src/explorer/statusGroups
 
 const isProblem = (health: Parameters<typeof statusGroupOf>[0]): boolean => problemGroups.includes(statusGroupOf(health));
 import { defaultViewOptions, describeFilter, parseViewOptions, type ViewOptions } from '../../../src/explorer/viewOptions';
-import { expandAll, explorerOver, objectOf, tokenAccount, type FlatItem } from '../../helpers/explorerHarness';
+import { expandAll, explorerOver, objectOf, tokenAccount, type FlatItem } from '../../support/explorer/explorerHarness';
 
 const thresholds = { warningDays: 30, criticalDays: 7 };
 const objectTypes = ['pack', 'customCertificate', 'customHostname', 'clientCertificate'];

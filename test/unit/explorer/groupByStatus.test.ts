@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import type { CertificatePack, CustomCertificate } from '../../../src/cloudflare';
-import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { childrenOf } from '../../../src/explorer/children';
 import type { ExplorerModel } from '../../../src/explorer/explorerModel';
 import { objectHealth, type CertificateObject } from '../../../src/domain/objectHealth';
 import { statusGroupLabels, statusGroupOf, statusGroupOrder, type StatusGroupKind } from '../../../src/explorer/statusGroups';
 import { defaultViewOptions, type ViewOptions } from '../../../src/explorer/viewOptions';
-import { expireSoon } from '../../helpers/expiringCertificate';
-import { expandAll, explorerOver, objectOf, tokenAccount, type FlatItem } from '../../helpers/explorerHarness';
+import { clientCertificate, customCertificate, hostname, pack, zone } from '../../support/builders';
+import type { LiteralZone } from '../../support/cloudflare/literalAccount';
+import { expandAll, explorerOverLiteral, objectOf, type FlatItem } from '../../support/explorer/explorerHarness';
 
 const thresholds = { warningDays: 30, criticalDays: 7 };
 const objectTypes = ['pack', 'customCertificate', 'customHostname', 'clientCertificate'];
@@ -23,8 +23,34 @@ function groupAbove(tree: readonly FlatItem[], index: number): StatusGroupKind |
   return undefined;
 }
 
-describe('Explorer grouped by status, over the simulator', () => {
-  let simulator: RunningSimulator;
+const inDays = (days: number): string => new Date(Date.now() + days * day).toISOString();
+
+/** Objects in five of the six status groups (none of an unknown status), over two zones. */
+const zones: readonly LiteralZone[] = [
+  {
+    zone: zone(1, { name: 'acme.com' }),
+    packs: [
+      pack(1, { hosts: ['acme.com', '*.acme.com'] }),
+      pack(2, { type: 'advanced', status: 'validation_timed_out', hosts: ['acme.com', 'trial.acme.com'], certificates: [] }),
+      pack(3, { type: 'advanced', status: 'pending_validation', hosts: ['acme.com', 'status.acme.com'], certificates: [], validation_records: [{ txt_name: '_acme-challenge.status.acme.com', txt_value: 'token', status: 'pending' }] }),
+    ],
+    customCertificates: [
+      customCertificate(1, { hosts: ['checkout.acme.com'], expires_on: inDays(20) }),
+      customCertificate(2, { hosts: ['partners-legacy.acme.com'], status: 'expired', expires_on: inDays(-10) }),
+      customCertificate(3, { hosts: ['old-promo.acme.com'], status: 'deleted', expires_on: inDays(5) }),
+    ],
+    clientCertificates: [clientCertificate(1, { common_name: 'pos-terminal-001' }), clientCertificate(2, { common_name: 'kiosk-lobby-3', status: 'revoked' })],
+  },
+  {
+    zone: zone(2, { name: 'tenantly.app' }),
+    customHostnames: [
+      hostname(1, { hostname: 'shop.customer-one.com' }),
+      hostname(2, { hostname: 'app.northwind-traders.com', status: 'pending', ssl: { id: '20000000-0000-4000-8000-000000000002', status: 'pending_validation', method: 'txt', type: 'dv' } }),
+    ],
+  },
+];
+
+describe('Explorer grouped by status, over a literal account', () => {
   let model: ExplorerModel;
   let close: () => Promise<void>;
   let byZone: FlatItem[];
@@ -32,9 +58,7 @@ describe('Explorer grouped by status, over the simulator', () => {
   const now = Date.now();
 
   before(async () => {
-    simulator = await startSimulator({ lifecycle: false });
-    expireSoon(simulator);
-    const explorer = explorerOver(simulator.apiBaseUrl, [tokenAccount(simulator.demoToken, 'Demo')]);
+    const explorer = await explorerOverLiteral(zones, 'Acme');
     model = explorer.model;
     close = explorer.close;
     byZone = await expandAll(model, now);
@@ -43,7 +67,6 @@ describe('Explorer grouped by status, over the simulator', () => {
 
   after(async () => {
     await close();
-    await simulator.close();
   });
 
   it('puts the status groups under the account, worst first, with their counts', () => {
@@ -80,7 +103,7 @@ describe('Explorer grouped by status, over the simulator', () => {
   it('names the zone in each object\'s description and keeps its context value and commands', () => {
     const zoneItems = new Map(byZone.filter((item) => objectTypes.includes(item.node.type)).map((item) => [item.id, item]));
     for (const item of tree.filter((entry) => objectTypes.includes(entry.node.type))) {
-      const zoneName = 'zone' in item.node ? model.zone('demo', item.node.zone)?.zone.name : undefined;
+      const zoneName = 'zone' in item.node ? model.zone('acme', item.node.zone)?.zone.name : undefined;
       assert.ok(zoneName);
       const twin = zoneItems.get(item.id.replace(/^byStatus\//, ''));
       assert.ok(twin, `${item.id} has a twin in the zone grouping`);
@@ -96,7 +119,7 @@ describe('Explorer grouped by status, over the simulator', () => {
     assert.equal(new Set(ids).size, ids.length, 'no id twice');
     const zoneIds = new Set(byZone.map((item) => item.id));
     const shared = ids.filter((id) => zoneIds.has(id));
-    assert.deepEqual(shared, ['account/demo']);
+    assert.deepEqual(shared, ['account/acme']);
   });
 
   it('keeps the rows below an object: records, hosts, validation errors', () => {
@@ -126,7 +149,7 @@ describe('Explorer grouped by status, over the simulator', () => {
   });
 
   it('says which zones are not loaded or failed, since their objects are in no group', () => {
-    const account = model.account('demo');
+    const account = model.account('acme');
     const zones = [...(account?.zoneStates.values() ?? [])];
     const [first, second] = zones;
     assert.ok(first && second);
@@ -134,7 +157,7 @@ describe('Explorer grouped by status, over the simulator', () => {
     first.details = { status: 'idle' };
     second.details = { status: 'failed', error: { code: 'network', message: 'The API could not be reached' }, at: now };
     try {
-      const nodes = childrenOf(model, { type: 'account', account: 'demo' }, { now, thresholds, view: byStatus }).nodes;
+      const nodes = childrenOf(model, { type: 'account', account: 'acme' }, { now, thresholds, view: byStatus }).nodes;
       const messages = nodes.filter((node) => node.type === 'message');
       assert.deepEqual(
         messages.map((node) => (node.type === 'message' ? [node.kind, node.text] : [])),

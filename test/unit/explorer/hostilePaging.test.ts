@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { valueOf } from '../../../src/explorer/loadable';
 import type { ZoneState } from '../../../src/explorer/explorerState';
-import { explorerOver, tokenAccount } from '../../helpers/explorerHarness';
-import { type HostilePaging, type PagingMode, startHostilePaging } from '../../helpers/hostilePaging';
+import { explorerOver, tokenAccount } from '../../support/explorer/explorerHarness';
+import { type HostilePaging, type PagingMode, startHostilePaging } from '../../support/hostile/hostilePaging';
 
 describe('The explorer against a hostile paging stand-in', () => {
   let server: HostilePaging | undefined;

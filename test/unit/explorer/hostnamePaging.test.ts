@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { valueOf } from '../../../src/explorer/loadable';
 import { generateLargeAccount, startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { explorerOver, tokenAccount } from '../../helpers/explorerHarness';
+import { explorerOver, tokenAccount } from '../../support/explorer/explorerHarness';
 
 /** 1,000 hostnames in one zone: 20 pages of 50. */
 const hostnameCount = 1000;

@@ -7,7 +7,7 @@ import { TransitionHistory } from '../../../src/explorer/transitionHistory';
 import { detectTransitions, type ObjectsLoaded } from '../../../src/explorer/statusChanges';
 import { silentLogger } from '../../../src/shared/logger';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { tokenAccount } from '../../helpers/explorerHarness';
+import { tokenAccount } from '../../support/explorer/explorerHarness';
 
 describe('Explorer model reports loaded objects for transitions', () => {
   let simulator: RunningSimulator;

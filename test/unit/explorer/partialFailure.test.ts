@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { badgeOf, statusBarOf, summarize } from '../../../src/explorer/summary';
 import { DEFAULT_EXPIRY_THRESHOLDS } from '../../../src/domain/expiry';
 import { parseFaultSpec, startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { expandAll, explorerOver, tokenAccount } from '../../helpers/explorerHarness';
+import { expandAll, explorerOver, tokenAccount } from '../../support/explorer/explorerHarness';
 
 const acmeZone = '7e05f48470fd987decb1f6604b86760e';
 

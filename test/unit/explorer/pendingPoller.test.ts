@@ -7,7 +7,7 @@ import { findObject } from '../../../src/explorer/objectLookup';
 import { PendingPoller, type PendingPollerOptions, type PollingClient } from '../../../src/explorer/pendingPoller';
 import { silentLogger } from '../../../src/shared/logger';
 import { startSimulator, type RunningSimulator, type Scenario, type SimObject } from '../../../src/simulator';
-import { ManualClock, turns } from '../../helpers/manualClock';
+import { FakeClock, turns } from '../../support/clock';
 
 const token = 'SIMULATOR-POLLING-TOKEN-not-a-real-cloudflare-token-0001';
 const accountId = 'a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0';
@@ -45,7 +45,7 @@ interface Read {
 
 /** A model loaded from the simulator and a poller on a manual clock, with every poll read recorded. */
 class Rig {
-  readonly clock = new ManualClock();
+  readonly clock = new FakeClock();
   readonly reads: Read[] = [];
   maxInFlight = 0;
   readonly model: ExplorerModel;

@@ -9,8 +9,8 @@ import { findObject } from '../../../src/explorer/objectLookup';
 import { planZoneRefresh, zoneLoadRequests } from '../../../src/explorer/refreshPlan';
 import { silentLogger } from '../../../src/shared/logger';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { expandAll } from '../../helpers/explorerHarness';
-import { ManualClock } from '../../helpers/manualClock';
+import { expandAll } from '../../support/explorer/explorerHarness';
+import { FakeClock } from '../../support/clock';
 
 function zoneState(id: string, at: number): ZoneState {
   const zone: Zone = { id, name: `${id}.example` };
@@ -41,7 +41,7 @@ describe('Refresh plan', () => {
 
 describe('RateBudget.available', () => {
   it('counts the grants left in the window, less the requests already waiting', async () => {
-    const clock = new ManualClock();
+    const clock = new FakeClock();
     const budget = new RateBudget({ limit: 10, headroom: 0, windowMs: 1000, clock });
     for (let i = 0; i < 7; i++) await budget.acquire();
     assert.equal(budget.available, 3);
@@ -76,7 +76,7 @@ describe('Refresh over the simulator with a rate budget', () => {
     await simulator.close();
   });
 
-  function modelWith(clock: ManualClock, onScreen: ReadonlySet<string>, requestsAvailable?: () => number): ExplorerModel {
+  function modelWith(clock: FakeClock, onScreen: ReadonlySet<string>, requestsAvailable?: () => number): ExplorerModel {
     return new ExplorerModel({
       listProfiles: () => [profile],
       clientFor: () => Promise.resolve(client),
@@ -95,7 +95,7 @@ describe('Refresh over the simulator with a rate budget', () => {
   }
 
   it('asks for the zones on screen before the others', async () => {
-    const clock = new ManualClock();
+    const clock = new FakeClock();
     const onScreen = new Set<string>();
     const model = modelWith(clock, onScreen);
     const zones = await loaded(model);
@@ -109,7 +109,7 @@ describe('Refresh over the simulator with a rate budget', () => {
   });
 
   it('defers what the budget cannot afford, marked stale, and loads it once the window frees', async () => {
-    const clock = new ManualClock();
+    const clock = new FakeClock();
     const budget = new RateBudget({ limit: 100, headroom: 0, windowMs: 300_000, clock });
     for (let i = 0; i < 100 - (2 * zoneLoadRequests + 1); i++) await budget.acquire();
     const onScreen = new Set<string>();

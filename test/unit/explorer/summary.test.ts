@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { badgeOf, refreshedText, statusBarOf, summarize, viewMessage, type ExplorerSummary, type StatusCounts } from '../../../src/explorer/summary';
 import { defaultViewOptions } from '../../../src/explorer/viewOptions';
-import { expireSoon } from '../../helpers/expiringCertificate';
-import { expandAll, explorerOver, tokenAccount } from '../../helpers/explorerHarness';
+import { clientCertificate, customCertificate, hostname, pack, zone } from '../../support/builders';
+import type { LiteralZone } from '../../support/cloudflare/literalAccount';
+import { expandAll, explorerOverLiteral } from '../../support/explorer/explorerHarness';
 
 const thresholds = { warningDays: 30, criticalDays: 7 };
 const objectTypes = ['pack', 'customCertificate', 'customHostname', 'clientCertificate'];
@@ -21,20 +21,20 @@ function todayAt(hours: number, minutes: number): number {
   return date.getTime();
 }
 
-describe('Explorer summary over the simulator', () => {
-  let simulator: RunningSimulator;
+/** One object in each of five status groups, one of them expiring soon. */
+const zones: readonly LiteralZone[] = [
+  {
+    zone: zone(1, { name: 'acme.com' }),
+    packs: [pack(1), pack(2, { type: 'advanced', status: 'validation_timed_out', certificates: [] })],
+    customCertificates: [customCertificate(1, { hosts: ['checkout.acme.com'], expires_on: new Date(Date.now() + 20 * 86_400_000).toISOString() })],
+    customHostnames: [hostname(1, { status: 'pending', ssl: { id: '20000000-0000-4000-8000-000000000001', status: 'pending_validation', method: 'txt', type: 'dv' } })],
+    clientCertificates: [clientCertificate(1, { status: 'revoked' })],
+  },
+];
 
-  before(async () => {
-    simulator = await startSimulator({ lifecycle: false });
-    expireSoon(simulator);
-  });
-
-  after(async () => {
-    await simulator.close();
-  });
-
+describe('Explorer summary of a literal account', () => {
   it('counts nothing before anything is loaded', async () => {
-    const explorer = explorerOver(simulator.apiBaseUrl, [tokenAccount(simulator.demoToken, 'Demo')]);
+    const explorer = await explorerOverLiteral(zones, 'Acme');
     const result = summarize(explorer.model, { now: Date.now(), thresholds });
     assert.equal(result.needAction, 0);
     assert.equal(result.refreshedAt, undefined);
@@ -44,7 +44,7 @@ describe('Explorer summary over the simulator', () => {
   });
 
   it('agrees with the tree: every object once, the badge counting the items drawn as warnings and errors', async () => {
-    const explorer = explorerOver(simulator.apiBaseUrl, [tokenAccount(simulator.demoToken, 'Demo')]);
+    const explorer = await explorerOverLiteral(zones, 'Acme');
     const now = Date.now();
     const before = Date.now();
     const tree = await expandAll(explorer.model, now);
@@ -61,7 +61,7 @@ describe('Explorer summary over the simulator', () => {
     assert.ok(result.refreshedAt !== undefined && result.refreshedAt >= before);
     assert.deepEqual(
       result.accounts.map((account) => account.label),
-      ['Demo'],
+      ['Acme'],
     );
     await explorer.close();
   });

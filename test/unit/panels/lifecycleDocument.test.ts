@@ -9,8 +9,8 @@ import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import type { Block, CalloutBlock, DiagramBlock, FactsBlock, PanelDocument } from '../../../src/panels/document';
 import { isPanelDocument } from '../../../src/webview/documentGuards';
 import { renderDocument } from '../../../src/webview/render/renderDocument';
-import { hostileStrings } from '../webview/hostileStrings';
-import { scanTags, strayAngles } from '../webview/markupScanner';
+import { hostileStrings } from '../../support/hostile/hostileStrings';
+import { scanTags, strayAngles } from '../../support/webview/markupScanner';
 
 interface Loaded {
   readonly zones: Zone[];

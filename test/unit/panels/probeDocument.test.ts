@@ -7,9 +7,9 @@ import { VERDICT_ORDER, type ProbeResult, type Verdict } from '../../../src/prob
 import type { Block, CalloutBlock, PanelDocument, TableBlock } from '../../../src/panels/document';
 import { isPanelDocument } from '../../../src/webview/documentGuards';
 import { renderDocument } from '../../../src/webview/render/renderDocument';
-import { hostileStrings } from '../webview/hostileStrings';
-import { scanTags, strayAngles } from '../webview/markupScanner';
-import { expectedShop, leaf, outcome, planned, probeResult, run } from '../probing/fixtures';
+import { hostileStrings } from '../../support/hostile/hostileStrings';
+import { scanTags, strayAngles } from '../../support/webview/markupScanner';
+import { expectedShop, leaf, outcome, planned, probeResult, run } from '../../support/probe/probeResults';
 
 function judged(result: ProbeResult, expected = expectedShop): ProbeOutcome {
   const judgement = judgeAgainstApi(result, [expected], { warningDays: 30 });

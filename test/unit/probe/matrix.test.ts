@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { probeMatrix } from '../../../src/probe';
-import { refusedPort, startTlsServer, type TestServer } from '../../helpers/tlsTestServer';
-import { deadResolver, fakeResolver } from './fakeResolver';
-import { probeFixtures, type ProbeFixtures } from './testPki';
+import { refusedPort, startTlsServer, type TestServer } from '../../support/servers/tlsTestServer';
+import { deadResolver, fakeResolver } from '../../support/probe/fakeResolver';
+import { probeFixtures, type ProbeFixtures } from '../../support/probe/testPki';
 
 describe('probeMatrix', () => {
   let pki: ProbeFixtures;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { probe, ProbeError, type ProbeOptions } from '../../../src/probe';
-import { ipv6Available, refusedPort, startSilentServer, startTlsServer, type TestServer } from '../../helpers/tlsTestServer';
-import { deadResolver, fakeResolver } from './fakeResolver';
-import { probeFixtures, type ProbeFixtures } from './testPki';
+import { ipv6Available, refusedPort, startSilentServer, startTlsServer, type TestServer } from '../../support/servers/tlsTestServer';
+import { deadResolver, fakeResolver } from '../../support/probe/fakeResolver';
+import { probeFixtures, type ProbeFixtures } from '../../support/probe/testPki';
 
 describe('probe against local TLS servers', () => {
   let pki: ProbeFixtures;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { probeMany, ProbeError, type ProbeOptions } from '../../../src/probe';
-import { startSilentServer, startTlsServer, type TestServer } from '../../helpers/tlsTestServer';
-import { deadResolver } from './fakeResolver';
-import { probeFixtures } from './testPki';
+import { startSilentServer, startTlsServer, type TestServer } from '../../support/servers/tlsTestServer';
+import { deadResolver } from '../../support/probe/fakeResolver';
+import { probeFixtures } from '../../support/probe/testPki';
 
 describe('probeMany', () => {
   let server: TestServer;

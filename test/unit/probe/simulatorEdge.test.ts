@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { probe, probeMatrix } from '../../../src/probe';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { deadResolver } from './fakeResolver';
+import { deadResolver } from '../../support/probe/fakeResolver';
 
 describe('probe against the simulator\'s TLS edge', () => {
   let simulator: RunningSimulator;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { CertificatePack, CustomHostname } from '../../../src/cloudflare';
 import { judgeAgainstApi } from '../../../src/probing/apiComparison';
 import { expectedCertificates, issuerMatches } from '../../../src/probing/expectedCertificates';
-import { expectedShop, leaf, probeResult } from './fixtures';
+import { expectedShop, leaf, probeResult } from '../../support/probe/probeResults';
 
 const pack: CertificatePack = {
   id: 'p1',

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { opensslCommand, shellQuote } from '../../../src/probing/opensslCommand';
 import { probeRunCommands, probeRunJson } from '../../../src/probing/probeCopies';
 import { summarizeVerdicts } from '../../../src/probing/verdictPresentation';
-import { outcome, probeResult, run } from './fixtures';
+import { outcome, probeResult, run } from '../../support/probe/probeResults';
 
 describe('copying a probe', () => {
   it('writes the openssl command that repeats the probe', () => {

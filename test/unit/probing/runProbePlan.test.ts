@@ -6,7 +6,7 @@ import { runProbePlan, type RunProbePlanOptions } from '../../../src/probing/run
 import type { ZoneCatalog } from '../../../src/probing/zoneCatalog';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { apiView } from '../../../src/simulator/state/simulatorState';
-import { deadResolver } from '../probe/fakeResolver';
+import { deadResolver } from '../../support/probe/fakeResolver';
 
 /** A zone of the simulator as the explorer would have loaded it from the API. */
 function catalogOf(simulator: RunningSimulator, zoneName: string): ZoneCatalog {

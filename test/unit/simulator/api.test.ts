@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { call, firstError, hostnameId, packId, result, resultArray, zoneId } from './simHttp';
+import { call, firstError, hostnameId, packId, result, resultArray, zoneId } from '../../support/simulator/simulatorFixture';
 
 describe('simulator API: envelope, paging, filters, 404s', () => {
   let sim: RunningSimulator;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { call, demoGlobalKey, demoTokens, firstError, result, resultArray, zoneId } from './simHttp';
+import { call, demoGlobalKey, demoTokens, firstError, result, resultArray, zoneId } from '../../support/simulator/simulatorFixture';
 
 describe('simulator API: authentication outcomes', () => {
   let sim: RunningSimulator;

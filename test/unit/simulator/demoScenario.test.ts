@@ -3,7 +3,7 @@ import { loadScenario, type Scenario } from '../../../src/simulator';
 import { nextStatus } from '../../../src/simulator/lifecycle/transitions';
 import type { SimObjectKind, SimObject } from '../../../src/simulator';
 import demo from '../../../src/simulator/scenarios/demo.json';
-import { demoMovers, demoStatuses } from '../../helpers/demoStatuses';
+import { demoMovers, demoStatuses } from '../../support/simulator/demoStatuses';
 
 const expected = demoStatuses;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { FaultSpecError, parseFaultSpec, routeFamilies, startSimulator, type FaultSpec, type RunningSimulator } from '../../../src/simulator';
-import { call, firstError } from './simHttp';
+import { call, firstError } from '../../support/simulator/simulatorFixture';
 
 async function withSimulator(faults: FaultSpec[], body: (sim: RunningSimulator) => Promise<void>): Promise<void> {
   const sim = await startSimulator({ lifecycle: false, faults });

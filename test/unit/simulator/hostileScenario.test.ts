@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { connect, type PeerCertificate } from 'node:tls';
 import { CloudflareClient } from '../../../src/cloudflare';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { hostile, hostilePayloads, hostileScenario, longString } from '../../helpers/hostileScenario';
-import { call, resultArray, zoneId } from './simHttp';
+import { hostile, hostilePayloads, hostileScenario, longString } from '../../support/hostile/hostileScenario';
+import { call, resultArray, zoneId } from '../../support/simulator/simulatorFixture';
 
 function peerCertificate(sim: RunningSimulator, servername: string): Promise<PeerCertificate> {
   const tls = sim.tls;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { startSimulator, statusOf, type RunningSimulator } from '../../../src/simulator';
-import { call, packId, result, zoneId, hostnameId } from './simHttp';
+import { call, packId, result, zoneId, hostnameId } from '../../support/simulator/simulatorFixture';
 
 const minute = 60_000;
 const day = 86_400_000;

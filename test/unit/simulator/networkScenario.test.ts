@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ScenarioError } from '../../../src/simulator';
-import { diagnoseScenario } from '../../helpers/diagnoseScenario';
+import { diagnoseScenario } from '../../support/diagnose/diagnoseScenario';
 
 describe('simulator scenario: DNS, HTTP and IP ranges stay on loopback', () => {
   it('refuses an address record outside 127.0.0.0/8 and ::1', () => {

@@ -1,23 +1,14 @@
 import assert from 'node:assert/strict';
-import type { Clock } from '../../../src/shared/clock';
 import { startSimulator } from '../../../src/simulator';
-import { call, demoTokens, firstError } from './simHttp';
+import { FakeClock } from '../../support/clock';
+import { call, demoTokens, firstError } from '../../support/simulator/simulatorFixture';
 
 /** A clock that moves only when told: "accelerated" to whatever a test needs. */
-class ManualClock implements Clock {
-  constructor(private time = Date.UTC(2026, 10, 26, 12)) {}
-  now(): number {
-    return this.time;
-  }
-  sleep(ms: number): Promise<void> {
-    this.time += ms;
-    return Promise.resolve();
-  }
-}
+const manualClock = (): FakeClock => new FakeClock({ start: Date.UTC(2026, 10, 26, 12), sleeps: 'instant' });
 
 describe('simulator rate limit', () => {
   it('allows 1,200 requests per 5 minutes, then answers 429 for the rest of the window', async () => {
-    const clock = new ManualClock();
+    const clock = manualClock();
     const sim = await startSimulator({ lifecycle: false, rateLimit: true, clock });
     try {
       const batch = async (count: number): Promise<number[]> => {
@@ -34,11 +25,11 @@ describe('simulator rate limit', () => {
       assert.equal(firstError(over).code, 971);
       assert.equal(over.headers.get('retry-after'), '300');
       assert.match(over.headers.get('ratelimit-policy') ?? '', /q=1200;w=300/);
-      await clock.sleep(240_000);
+      await clock.advance(240_000);
       const later = await call(sim, '/user/tokens/verify');
       assert.equal(later.status, 429, 'still locked four minutes in');
       assert.equal(later.headers.get('retry-after'), '60');
-      await clock.sleep(60_000);
+      await clock.advance(60_000);
       assert.equal((await call(sim, '/user/tokens/verify')).status, 200, 'a new window opens');
     } finally {
       await sim.close();
@@ -46,7 +37,7 @@ describe('simulator rate limit', () => {
   });
 
   it('counts per token and reports the remaining budget in the Ratelimit header', async () => {
-    const clock = new ManualClock();
+    const clock = manualClock();
     const sim = await startSimulator({ lifecycle: false, rateLimit: { limit: 3, windowMs: 60_000 }, clock });
     try {
       const first = await call(sim, '/zones');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { generateLargeAccount, loadScenario, ScenarioError, startSimulator } from '../../../src/simulator';
 import demo from '../../../src/simulator/scenarios/demo.json';
-import { call, result, resultArray } from './simHttp';
+import { call, result, resultArray } from '../../support/simulator/simulatorFixture';
 
 function withChange(change: (copy: Record<string, unknown>) => void): unknown {
   const copy = structuredClone(demo) as unknown as Record<string, unknown>;

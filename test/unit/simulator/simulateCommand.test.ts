@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../../src/cli/main';
-import { captureIo } from '../../helpers/cliIo';
+import { captureIo } from '../../support/cliIo';
 
 /** Resolves once the command has printed its banner (it then waits for Ctrl+C). */
 async function untilPrinted(out: string[], text: string): Promise<void> {

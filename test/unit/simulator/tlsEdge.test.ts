@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { connect, type PeerCertificate } from 'node:tls';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { packId, zoneId } from './simHttp';
+import { packId, zoneId } from '../../support/simulator/simulatorFixture';
 
 interface Handshake {
   readonly certificate?: PeerCertificate;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { call, firstError, hostnameId, packId, result, zoneId } from './simHttp';
+import { call, firstError, hostnameId, packId, result, zoneId } from '../../support/simulator/simulatorFixture';
 
 describe('simulator writes', () => {
   let sim: RunningSimulator;

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { Block, PanelDocument } from '../../../src/panels/document';
 import { escapeHtml, html } from '../../../src/webview/render/html';
 import { renderDocument } from '../../../src/webview/render/renderDocument';
-import { hostileStrings } from './hostileStrings';
-import { scanTags, strayAngles } from './markupScanner';
+import { hostileStrings } from '../../support/hostile/hostileStrings';
+import { scanTags, strayAngles } from '../../support/webview/markupScanner';
 
 const allowedTags = new Set(['header', 'div', 'h1', 'h2', 'p', 'span', 'button', 'main', 'section', 'dl', 'dt', 'dd', 'code', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ol', 'ul', 'li', 'time', 'details', 'summary', 'pre']);
 const allowedAttributes = new Set(['class', 'type', 'role', 'title', 'scope', 'open', 'data-action', 'data-copy', 'data-copy-label', 'data-key', 'aria-label', 'aria-hidden', 'aria-current']);

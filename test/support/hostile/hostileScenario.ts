@@ -7,8 +7,8 @@
  * Every script payload, if it ever ran, sets `data-pwned` on the `<body>` of the document
  * it ran in, so a test can look for the mark in every frame of the workbench.
  */
-import { loadScenario, type Scenario, type ScenarioZone, type SimObject } from '../../src/simulator';
-import demo from '../../src/simulator/scenarios/demo.json';
+import { loadScenario, type Scenario, type ScenarioZone, type SimObject } from '../../../src/simulator';
+import demo from '../../../src/simulator/scenarios/demo.json';
 
 /** The attribute a payload that ran leaves on its document's body (`document.body.dataset.pwned`). */
 export const pwnedAttribute = 'data-pwned';

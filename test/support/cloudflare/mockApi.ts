@@ -1,7 +1,7 @@
 import { MockAgent, type MockPool } from 'undici';
-import { MemoryLogger } from '../../../../src/shared/logger';
-import { CloudflareClient, type ClientOptions } from '../../../../src/cloudflare';
-import { InstantClock } from './fakeClock';
+import { MemoryLogger } from '../../../src/shared/logger';
+import { CloudflareClient, type ClientOptions } from '../../../src/cloudflare';
+import { FakeClock } from '../clock';
 
 export const origin = 'https://api.cloudflare.com';
 export const base = '/client/v4';
@@ -12,7 +12,7 @@ export interface MockApi {
   readonly agent: MockAgent;
   readonly pool: MockPool;
   readonly logger: MemoryLogger;
-  readonly clock: InstantClock;
+  readonly clock: FakeClock;
   client(options?: Partial<ClientOptions>): CloudflareClient;
   close(): Promise<void>;
 }
@@ -22,7 +22,7 @@ export function mockApi(): MockApi {
   const agent = new MockAgent({ keepAliveTimeout: 10, keepAliveMaxTimeout: 10, enableCallHistory: true });
   agent.disableNetConnect();
   const logger = new MemoryLogger();
-  const clock = new InstantClock();
+  const clock = new FakeClock({ start: 1_700_000_000_000, sleeps: 'instant' });
   const clients: CloudflareClient[] = [];
   return {
     agent,

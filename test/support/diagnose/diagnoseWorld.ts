@@ -2,7 +2,7 @@ import type { RunningSimulator } from '../../../src/simulator';
 import type { ScenarioDnsFault, ScenarioDnsRecord, ScenarioHttpAnswer } from '../../../src/simulator/model';
 import { createCheckContext, diagnoseSubject, hostnameSubject, packSubject, parseConnectRule, type Diagnosis, type Subject, type ZoneFacts } from '../../../src/diagnose';
 import type { CustomHostname } from '../../../src/cloudflare';
-import { dcvUuid, fallbackOrigin, hostnameObject, packObject, partialZone, partialZoneId, saasZone, saasZoneId, type HostnameSpec, type PackSpec } from '../../helpers/diagnoseScenario';
+import { dcvUuid, fallbackOrigin, hostnameObject, packObject, partialZone, partialZoneId, saasZone, saasZoneId, type HostnameSpec, type PackSpec } from './diagnoseScenario';
 
 export const saasFacts: ZoneFacts = { id: saasZoneId, name: saasZone, type: 'full', fallbackOrigin, cnameTargets: [] };
 export const partialFacts: ZoneFacts = { id: partialZoneId, name: partialZone, type: 'partial', fallbackOrigin: null, cnameTargets: [] };

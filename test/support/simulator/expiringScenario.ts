@@ -5,8 +5,8 @@
  * `tomorrow.example` is the zone from the bug report: its only object is an active custom
  * certificate expiring tomorrow. Tokens and accounts are the demo's.
  */
-import { loadScenario, type Scenario } from '../../src/simulator';
-import demo from '../../src/simulator/scenarios/demo.json';
+import { loadScenario, type Scenario } from '../../../src/simulator';
+import demo from '../../../src/simulator/scenarios/demo.json';
 
 const account = demo.accounts[0]?.id ?? '';
 

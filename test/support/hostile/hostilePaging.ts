@@ -6,7 +6,7 @@
  * did, never time.
  */
 import type * as http from 'node:http';
-import { type HttpTestServer, startHttpServer } from './httpTestServer';
+import { type HttpTestServer, startHttpServer } from '../servers/httpTestServer';
 
 export type PagingMode =
   /** Honest pages of the first `items` entries, but `total_pages` and `total_count` claim 1e9 pages. */

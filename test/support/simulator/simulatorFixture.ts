@@ -1,12 +1,30 @@
+/**
+ * The one way tests talk to the simulator: raw API calls (`call`, with the ids of demo
+ * objects looked up by name) and real clients of it (`simulatorClient`), with the demo
+ * scenario's credentials.
+ */
+import { CloudflareClient, type ClientOptions, type Credentials } from '../../../src/cloudflare';
 import type { RunningSimulator } from '../../../src/simulator';
+
+export { acmeAccountId, demoGlobalKey, demoTokens } from './demoTokens';
+/** The demo scenario's acme.com zone. */
+export const acmeZoneId = '7e05f48470fd987decb1f6604b86760e';
+
+/** A client of the simulator over loopback; pacing off unless a test turns it on. */
+export function simulatorClient(sim: RunningSimulator, credentials: Credentials | string, options: Partial<ClientOptions> = {}): CloudflareClient {
+  return new CloudflareClient({
+    baseUrl: sim.apiBaseUrl,
+    credentials: typeof credentials === 'string' ? { kind: 'token', token: credentials } : credentials,
+    rateBudget: false,
+    ...options,
+  });
+}
 
 export interface SimResponse {
   readonly status: number;
   readonly headers: Headers;
   readonly body: Record<string, unknown>;
 }
-
-export { demoGlobalKey, demoTokens } from '../../helpers/demoTokens';
 
 /** One API call against the simulator; the demo token unless `token` or `headers` say otherwise. */
 export async function call(

@@ -1,11 +1,12 @@
-import { CloudflareClient, type Credentials } from '../../src/cloudflare';
-import type { AccountProfile } from '../../src/domain/accounts';
-import { systemClock } from '../../src/shared/clock';
-import { ExplorerModel } from '../../src/explorer/explorerModel';
-import type { CertificateObject } from '../../src/domain/objectHealth';
-import { flattenTree, walkTree, type WalkedItem } from '../../src/explorer/walkTree';
-import { silentLogger } from '../../src/shared/logger';
-import type { ViewOptions } from '../../src/explorer/viewOptions';
+import { CloudflareClient, type Credentials } from '../../../src/cloudflare';
+import type { AccountProfile } from '../../../src/domain/accounts';
+import { systemClock } from '../../../src/shared/clock';
+import { ExplorerModel } from '../../../src/explorer/explorerModel';
+import type { CertificateObject } from '../../../src/domain/objectHealth';
+import { flattenTree, walkTree, type WalkedItem } from '../../../src/explorer/walkTree';
+import { silentLogger } from '../../../src/shared/logger';
+import type { ViewOptions } from '../../../src/explorer/viewOptions';
+import { literalAccount, serveRoute, type LiteralZone } from '../cloudflare/literalAccount';
 
 export type FlatItem = WalkedItem;
 
@@ -57,4 +58,23 @@ export function objectOf(item: FlatItem): CertificateObject | undefined {
     default:
       return undefined;
   }
+}
+
+/** A token only the literal stand-in API serves: fake, never a real credential. */
+export const literalToken = 'LITERAL-TEST-TOKEN-not-a-real-cloudflare-token-0001';
+
+/**
+ * An ExplorerModel over a stand-in API that serves `zones` as written (see literalAccount),
+ * under one account named `label`: for tree tests whose state is spelled out in the test.
+ */
+export async function explorerOverLiteral(zones: readonly LiteralZone[], label = 'Test'): Promise<{ model: ExplorerModel; changes: () => number; close: () => Promise<void> }> {
+  const server = await serveRoute(literalAccount(zones));
+  const explorer = explorerOver(server.baseUrl, [tokenAccount(literalToken, label)]);
+  return {
+    ...explorer,
+    close: async () => {
+      await explorer.close();
+      await server.close();
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import type * as http from 'node:http';
-import { startHttpServer } from './httpTestServer';
+import { startHttpServer } from '../servers/httpTestServer';
 
 /**
  * A stand-in for the Cloudflare API controlled by an attacker (a gateway, a proxy, a

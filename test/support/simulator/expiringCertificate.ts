@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { RunningSimulator } from '../../src/simulator';
+import type { RunningSimulator } from '../../../src/simulator';
 
 /** checkout.acme.com, an uploaded (custom) certificate of the demo scenario, active for months. */
 const checkoutCertificate = 'b5719068e4f8cdb5c6c97fbcec1a682d';

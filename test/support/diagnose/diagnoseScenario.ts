@@ -4,8 +4,8 @@
  * DNS faults and HTTP answers a test needs. Every address is loopback (the scenario
  * loader refuses anything else); `127.100.0.0/16` stands for Cloudflare's ranges.
  */
-import { loadScenario, type Scenario, type SimObject } from '../../src/simulator';
-import type { ScenarioDnsFault, ScenarioDnsRecord, ScenarioHttpAnswer } from '../../src/simulator/model';
+import { loadScenario, type Scenario, type SimObject } from '../../../src/simulator';
+import type { ScenarioDnsFault, ScenarioDnsRecord, ScenarioHttpAnswer } from '../../../src/simulator/model';
 
 export const diagnoseToken = 'SIMULATOR-DIAGNOSE-TOKEN-not-a-real-token-000000001';
 export const saasZoneId = 'd1a9000000000000000000000000000a';

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { defaultBaseUrl } from '../../src/cloudflare';
-import { environmentAccountKey } from '../../src/domain/accounts';
-import type { WalkedItem } from '../../src/explorer/walkTree';
-import type { CloudflareCertificatesApi } from '../../src/extension';
+import { defaultBaseUrl } from '../../../src/cloudflare';
+import { environmentAccountKey } from '../../../src/domain/accounts';
+import type { WalkedItem } from '../../../src/explorer/walkTree';
+import type { CloudflareCertificatesApi } from '../../../src/extension';
 
 export const extensionId = 'cfcerts.cloudflare-certificates';
 
@@ -30,7 +30,7 @@ export async function setApiBaseUrl(url: string | undefined): Promise<void> {
   }
 }
 
-export { flattenTree as flatten } from '../../src/explorer/walkTree';
+export { flattenTree as flatten } from '../../../src/explorer/walkTree';
 
 type WindowStubs = Partial<Pick<typeof vscode.window, 'showInputBox' | 'showWarningMessage' | 'showErrorMessage' | 'showInformationMessage'>>;
 
@@ -88,4 +88,28 @@ export function filesContaining(text: string): string[] {
   };
   walk(root);
   return found;
+}
+
+/** Whether a document is the extension's log channel as the Output view shows it (`output:` scheme). */
+function isLogChannel(document: vscode.TextDocument): boolean {
+  return document.uri.scheme === 'output' && /Cloudflare Certificates/.test(decodeURIComponent(document.uri.toString()));
+}
+
+/**
+ * Resolves with the document of the extension's log channel once the Output view has opened
+ * it: the effect of `channel.show()` an extension host can see. Call before the action.
+ */
+export function logChannelOpened(): { readonly alreadyOpen: boolean; readonly opened: Promise<vscode.TextDocument> } {
+  const open = vscode.workspace.textDocuments.find(isLogChannel);
+  if (open !== undefined) return { alreadyOpen: true, opened: Promise.resolve(open) };
+  return {
+    alreadyOpen: false,
+    opened: new Promise((resolve) => {
+      const listener = vscode.workspace.onDidOpenTextDocument((document) => {
+        if (!isLogChannel(document)) return;
+        listener.dispose();
+        resolve(document);
+      });
+    }),
+  };
 }

@@ -1,0 +1,84 @@
+import type { CertificatePack, ClientCertificate, CustomCertificate, CustomHostname, FallbackOrigin, Zone } from '../../../src/cloudflare';
+import { type HttpTestServer, startHttpServer } from '../servers/httpTestServer';
+import { envelope, failure, pageInfo } from './mockApi';
+
+/** One zone as the API would list it: the zone and every collection the explorer loads. */
+export interface LiteralZone {
+  readonly zone: Zone;
+  /** The SSL/TLS mode (`settings/ssl`); default "full". */
+  readonly sslMode?: string;
+  readonly packs?: readonly CertificatePack[];
+  readonly customCertificates?: readonly CustomCertificate[];
+  readonly customHostnames?: readonly CustomHostname[];
+  readonly clientCertificates?: readonly ClientCertificate[];
+  /** Cloudflare for SaaS's fallback origin; omitted = not set (the API's 404). */
+  readonly fallbackOrigin?: FallbackOrigin;
+}
+
+export interface FakeAnswer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/** Answers one API request (path and query, with or without `/client/v4`). */
+export type FakeRoute = (pathWithQuery: string) => FakeAnswer;
+
+/**
+ * A stand-in for the API that answers from literal zones: token verify, the zones listing
+ * and each zone's collections, paged by `page`/`per_page` as Cloudflare pages them. The
+ * state a test asserts on is written out in the test, not read from a scenario file.
+ */
+export function literalAccount(zones: readonly LiteralZone[], override?: (path: string, query: URLSearchParams) => FakeAnswer | undefined): FakeRoute {
+  const page = <T>(items: readonly T[], query: URLSearchParams): FakeAnswer => {
+    const number = Number(query.get('page') ?? '1');
+    const perPage = Number(query.get('per_page') ?? '20');
+    const slice = items.slice((number - 1) * perPage, number * perPage);
+    return { status: 200, body: envelope(slice, { result_info: pageInfo(number, perPage, slice.length, items.length, Math.ceil(items.length / perPage)) }) };
+  };
+  const notFound: FakeAnswer = { status: 404, body: failure(7003, 'No route for the URI') };
+  return (pathWithQuery) => {
+    const url = new URL(pathWithQuery, 'http://x');
+    const path = url.pathname.replace(/^\/client\/v4/, '');
+    const query = url.searchParams;
+    const overridden = override?.(path, query);
+    if (overridden !== undefined) return overridden;
+    if (path === '/user/tokens/verify') return { status: 200, body: envelope({ id: 'f'.repeat(32), status: 'active' }) };
+    if (path === '/zones') {
+      const name = query.get('name');
+      const listed = zones.map((entry) => entry.zone);
+      return page(name === null ? listed : listed.filter((zone) => zone.name === name), query);
+    }
+    const match = /^\/zones\/([^/]+)\/(.+)$/.exec(path);
+    const entry = zones.find((candidate) => candidate.zone.id === match?.[1]);
+    if (match === null || entry === undefined) return notFound;
+    switch (match[2]) {
+      case 'settings/ssl':
+        return { status: 200, body: envelope({ id: 'ssl', value: entry.sslMode ?? 'full', editable: true }) };
+      case 'ssl/certificate_packs':
+        return page(entry.packs ?? [], query);
+      case 'custom_certificates':
+        return page(entry.customCertificates ?? [], query);
+      case 'custom_hostnames': {
+        const hostname = query.get('hostname');
+        const all = entry.customHostnames ?? [];
+        return page(hostname === null ? all : all.filter((item) => item.hostname.includes(hostname)), query);
+      }
+      case 'client_certificates':
+        return page(entry.clientCertificates ?? [], query);
+      case 'custom_hostnames/fallback_origin':
+        return entry.fallbackOrigin === undefined ? { status: 404, body: failure(1551, 'No fallback origin set') } : { status: 200, body: envelope(entry.fallbackOrigin) };
+      default:
+        return notFound;
+    }
+  };
+}
+
+/** Serves a route on 127.0.0.1; point a client at `${server.url}/client/v4`. */
+export async function serveRoute(route: FakeRoute): Promise<HttpTestServer & { readonly baseUrl: string }> {
+  const server = await startHttpServer((request, response) => {
+    const answer = route(request.url ?? '/');
+    response.writeHead(answer.status, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(answer.body));
+  });
+  return { ...server, baseUrl: `${server.url}/client/v4` };
+}
