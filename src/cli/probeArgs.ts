@@ -103,7 +103,7 @@ function connectRule(connect: string): ResolveRule {
 }
 
 /** Options that change how one name is probed: the zone mode probes as "Probe All in Zone" does, without them. */
-const notWithZone = ['port', 'ipv4', 'ipv6', 'no-sni', 'key-type', 'alpn', 'matrix', 'expect-serial', 'expect-issuer', 'expect-host'] as const;
+const notWithZone = ['port', 'ipv4', 'ipv6', 'no-sni', 'no-sni-dns', 'key-type', 'alpn', 'matrix', 'expect-serial', 'expect-issuer', 'expect-host'] as const;
 
 export async function parseProbeArgs(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Promise<ProbeRequest> {
   const { values, positionals } = parseArgs({
@@ -123,6 +123,7 @@ export async function parseProbeArgs(args: readonly string[], env: Readonly<Reco
       ipv4: { type: 'boolean' },
       ipv6: { type: 'boolean' },
       'no-sni': { type: 'boolean' },
+      'no-sni-dns': { type: 'boolean' },
       'key-type': { type: 'string' },
       alpn: { type: 'string' },
       matrix: { type: 'boolean' },
@@ -172,6 +173,7 @@ export async function parseProbeArgs(args: readonly string[], env: Readonly<Reco
     keyType: oneOf<KeyTypeOffer>(values['key-type'], 'key-type', ['any', 'rsa', 'ecdsa']) ?? 'any',
     ...(alpn === undefined ? {} : { alpn }),
     sni: values['no-sni'] !== true,
+    ...(values['no-sni-dns'] === true ? { reportServernameDns: false } : {}),
     expect: Object.keys(expect).length === 0 ? undefined : expect,
     warningDays,
   };

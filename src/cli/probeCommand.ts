@@ -39,6 +39,8 @@ Options:
   --ca FILE                extra trusted roots (PEM), added to Node's bundled roots
   --ipv4 | --ipv6          use only that address family
   --no-sni                 send no SNI (see the certificate served by default)
+  --no-sni-dns             with --connect, do not report the SNI name's own DNS (openssl
+                           never looks it up; saves a DNS round trip per name)
   --key-type rsa|ecdsa     offer only RSA or only ECDSA signatures
   --alpn LIST              ALPN offer, comma-separated (default h2,http/1.1)
   --matrix                 every address × RSA/ECDSA × with/without SNI, side by side

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { runCli } from '../../../src/cli/main';
 import { createProbeCommand } from '../../../src/cli/probeCommand';
-import { deadResolver } from '../probe/fakeResolver';
+import { deadResolver, fakeResolver } from '../probe/fakeResolver';
 import { captureIo } from '../../helpers/cliIo';
 import { refusedPort, startSilentServer, startTlsServer, type TestServer } from '../../helpers/tlsTestServer';
 import { probeFixtures, type ProbeFixtures } from '../probe/testPki';
@@ -158,6 +158,19 @@ describe('cfcerts probe: many names in one run', () => {
       assert.equal(out.includes('OK'), false);
     }
     assert.equal(server.connections(), before);
+  });
+
+  it('reports each SNI name\'s own DNS beside --connect, unless --no-sni-dns (as openssl, which never asks)', async () => {
+    const probeWith = async (extra: string[]): Promise<{ calls: number; dns: unknown[] }> => {
+      const resolver = fakeResolver({ a: { 'app.example.com': ['192.0.2.1'] } });
+      const io = captureIo();
+      assert.equal(await createProbeCommand({ resolver }).run(['app.example.com', 'www.app.example.com', '--connect', edge, '--ca', caFile, '--json', ...extra], io), 0);
+      return { calls: resolver.calls, dns: jsonLines(io.out.join('')).map((line) => (line as unknown as { dns: { servername: unknown } }).dns.servername) };
+    };
+    const reported = await probeWith([]);
+    assert.ok(reported.calls > 0);
+    assert.ok(reported.dns.every((report) => report !== null));
+    assert.deepEqual(await probeWith(['--no-sni-dns']), { calls: 0, dns: [null, null] });
   });
 
   it('never lets a hostile list line drive the terminal', async () => {
