@@ -155,12 +155,7 @@ async function run(args: readonly string[], io: CliIo, deps: ProbeCommandDeps): 
     if (request.zoneNames.length > 0) {
       // Loaded only for --zone: the API client stays off the path of every other probe.
       const { probeZones } = await import('./probeZone');
-      await probeZones(
-        { zoneNames: request.zoneNames, ...(request.apiBase === undefined ? {} : { apiBase: request.apiBase }), ...(request.accountId === undefined ? {} : { accountId: request.accountId }), rules: request.rules, ...(request.roots === undefined ? {} : { roots: request.roots }), concurrency: request.concurrency, warningDays: request.warningDays, timeoutMs: request.timeoutMs },
-        io,
-        report,
-        deps,
-      );
+      await probeZones(request, io, report, deps);
     } else {
       await runMany(request, io, deps, report);
     }
