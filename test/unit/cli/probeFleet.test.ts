@@ -173,6 +173,22 @@ describe('cfcerts probe: many names in one run', () => {
     assert.deepEqual(await probeWith(['--no-sni-dns']), { calls: 0, dns: [null, null] });
   });
 
+  it('stops on Ctrl+C: the names done are printed and summed up, the run exits 1', async () => {
+    const controller = new AbortController();
+    const io = captureIo({}, controller.signal);
+    // The first line printed is the cue: the other names wait on a server that never answers.
+    const stdout = (text: string): void => {
+      io.out.push(text);
+      controller.abort();
+    };
+    const silentTarget = `127.0.0.1:${silent.port}`;
+    const args = ['--hosts', await list('cancel.txt', ['app.example.com', `a.example.com ${silentTarget}`, `b.example.com ${silentTarget}`]), '--connect', edge, '--ca', caFile, '--timeout', '600000'];
+    const code = await createProbeCommand({ resolver: deadResolver }).run(args, { ...io, stdout });
+    assert.equal(code, 1);
+    assert.match(io.err.join(''), /cancelled/);
+    assert.match(io.out.join(''), /^OK +app\.example\.com [^]*\nSummary: 1 name probed in [\d.]+ s, 1 ok \(cancelled\)\n/);
+  });
+
   it('never lets a hostile list line drive the terminal', async () => {
     const io = { ...captureIo(), stdin: Readable.from(['evil\u001b]8;;http://x\u0007\u202e.example.com\n']) };
     assert.equal(await runCli(['probe', '--hosts', '-', '--connect', edge], io), 2);
