@@ -5,8 +5,14 @@
  *    `openssl s_client -servername` (what users run today). Target: at least 20× faster.
  * 2. One probe against a bare `tls.connect` to the same server (the engine's overhead).
  *    Target: at most 1.2× the bare handshake.
+ * 3. The same 200 names as whole processes, the way users script it: one
+ *    `cfcerts probe --hosts -` run against `xargs -P 8 openssl s_client` and a serial
+ *    openssl loop in a shell. Target: at least 5× faster than the parallel openssl loop.
+ *    And one `cfcerts probe HOST` process against a bare `node -e 0` (the start cost).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:tls';
 import { Worker } from 'node:worker_threads';
@@ -17,6 +23,10 @@ const NAMES = 200;
 const MANY_RUNS = 5;
 const OPENSSL_RUNS = 3;
 const SINGLE_ITERATIONS = 300;
+const PROCESS_RUNS = 5;
+const START_ITERATIONS = 20;
+/** The bundled CLI, as `npm run build` leaves it (out/bench/probe → the repository). */
+const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((left, right) => left - right);
@@ -102,6 +112,85 @@ async function probeManyMedian(inputs: readonly ProbeOptions[], expected: string
   return median(times);
 }
 
+/** Runs one process to its end; stdout is counted in lines, so a run that printed nothing is caught. */
+function run(command: string, args: readonly string[], stdin: string): Promise<{ code: number | null; lines: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'ignore'] });
+    let lines = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      for (const byte of chunk) if (byte === 10) lines++;
+    });
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, lines }));
+    child.stdin.end(stdin);
+  });
+}
+
+async function timedRun(command: string, args: readonly string[], stdin: string, check: (result: { code: number | null; lines: number }) => string | undefined): Promise<number> {
+  const started = performance.now();
+  const result = await run(command, args, stdin);
+  const elapsed = performance.now() - started;
+  const problem = check(result);
+  if (problem !== undefined) throw new Error(`${command} ${args.slice(0, 3).join(' ')}…: ${problem}`);
+  return elapsed;
+}
+
+/** The fleet as whole processes, each approach in turn per round, so load drift hits all alike. */
+async function processes(names: readonly string[], port: number, caFile: string, openssl: boolean): Promise<void> {
+  const list = `${names.join('\n')}\n`;
+  const cliArgs = [CLI, 'probe', '--hosts', '-', '--connect', `127.0.0.1:${port}`, '--ca', caFile, '--json', '--no-sni-dns'];
+  // By default each SNI name's own DNS is reported too (the pre-DNS view): a DNS round trip openssl never makes.
+  const cliDnsArgs = cliArgs.filter((arg) => arg !== '--no-sni-dns');
+  const opensslArgs = (name: string): string[] => ['s_client', '-servername', name, '-connect', `127.0.0.1:${port}`, '-CAfile', caFile];
+  const everyName = (result: { code: number | null; lines: number }): string | undefined =>
+    result.code !== 0 ? `exit ${result.code}` : result.lines !== names.length ? `${result.lines} lines for ${names.length} names` : undefined;
+  const exited = (result: { code: number | null }): string | undefined => (result.code === 0 ? undefined : `exit ${result.code}`);
+  const cli: number[] = [];
+  const cliDns: number[] = [];
+  const parallel: number[] = [];
+  const serial: number[] = [];
+  await timedRun(process.execPath, cliArgs, list, everyName);
+  for (let round = 0; round < PROCESS_RUNS; round++) {
+    cli.push(await timedRun(process.execPath, cliArgs, list, everyName));
+    cliDns.push(await timedRun(process.execPath, cliDnsArgs, list, everyName));
+    if (!openssl) continue;
+    // GNU xargs gives each command /dev/null as stdin, so s_client ends after the handshake.
+    parallel.push(await timedRun('xargs', ['-P', '8', '-I', '{}', 'openssl', ...opensslArgs('{}')], list, exited));
+    if (round < OPENSSL_RUNS) {
+      const loop = `while read -r name; do openssl ${opensslArgs('"$name"').join(' ')} </dev/null >/dev/null 2>&1; done`;
+      serial.push(await timedRun('sh', ['-c', loop], list, exited));
+    }
+  }
+  console.log(`\n${names.length} names as whole processes (median over ${PROCESS_RUNS} runs; serial loop over ${OPENSSL_RUNS}):`);
+  console.log(`  cfcerts probe --hosts - --json --no-sni-dns (one process, concurrency 16): ${median(cli).toFixed(0)} ms`);
+  console.log(`  the same, reporting each SNI name's DNS (the default):           ${median(cliDns).toFixed(0)} ms (the machine's resolver; these names do not exist)`);
+  if (!openssl) {
+    console.log('  openssl is not installed: the openssl baselines are skipped.');
+    return;
+  }
+  console.log(`  xargs -P 8 openssl s_client (one process per name):                        ${median(parallel).toFixed(0)} ms → cfcerts ${(median(parallel) / median(cli)).toFixed(1)}× faster (target ≥ 5×); with DNS ${(median(parallel) / median(cliDns)).toFixed(1)}×`);
+  console.log(`  serial openssl s_client loop in sh:                                          ${median(serial).toFixed(0)} ms → cfcerts ${(median(serial) / median(cli)).toFixed(1)}× faster; with DNS ${(median(serial) / median(cliDns)).toFixed(1)}×`);
+}
+
+/** One `cfcerts probe HOST` process against a bare `node -e 0` and one `openssl s_client`: what starting costs. */
+async function singleProcess(port: number, caFile: string, openssl: boolean): Promise<void> {
+  const cliArgs = [CLI, 'probe', 'one.bench.test', '--connect', `127.0.0.1:${port}`, '--ca', caFile, '--json', '--no-sni-dns'];
+  const bare: number[] = [];
+  const one: number[] = [];
+  const ssl: number[] = [];
+  const ok = (result: { code: number | null }): string | undefined => (result.code === 0 ? undefined : `exit ${result.code}`);
+  for (let iteration = 0; iteration < START_ITERATIONS + 2; iteration++) {
+    const times = [await timedRun(process.execPath, ['-e', '0'], '', ok), await timedRun(process.execPath, cliArgs, '', ok), openssl ? await timedRun('openssl', ['s_client', '-servername', 'one.bench.test', '-connect', `127.0.0.1:${port}`, '-CAfile', caFile], '', ok) : 0];
+    // The first two rounds warm the page cache.
+    if (iteration < 2) continue;
+    bare.push(times[0] ?? 0);
+    one.push(times[1] ?? 0);
+    ssl.push(times[2] ?? 0);
+  }
+  console.log(`\none name, one process (median of ${START_ITERATIONS}):`);
+  console.log(`  node -e 0 ${median(bare).toFixed(1)} ms, cfcerts probe HOST --json --no-sni-dns ${median(one).toFixed(1)} ms → ${(median(one) / median(bare)).toFixed(2)}× a bare node (target ≤ 1.5×)${openssl ? `; openssl s_client ${median(ssl).toFixed(1)} ms` : ''}`);
+}
+
 async function main(): Promise<void> {
   const { worker, port, rootPem } = await startServer();
   const names = Array.from({ length: NAMES }, (_, index) => `h${index}.bench.test`);
@@ -135,6 +224,15 @@ async function main(): Promise<void> {
     const { bare, engine } = await singleProbeOverhead(port, ca);
     console.log(`one probe vs bare tls.connect (${label}), median of ${SINGLE_ITERATIONS}:`);
     console.log(`  bare ${bare.toFixed(3)} ms, probe ${engine.toFixed(3)} ms → ${(engine / bare).toFixed(2)}× (target ≤ 1.2×)`);
+  }
+  const folder = mkdtempSync(join(tmpdir(), 'cfcerts-bench-probe-'));
+  try {
+    const caFile = join(folder, 'bench-root.pem');
+    writeFileSync(caFile, rootPem);
+    await processes(names, port, caFile, opensslAvailable());
+    await singleProcess(port, caFile, opensslAvailable());
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
   worker.postMessage('close');
   await new Promise((resolve) => worker.once('exit', resolve));

@@ -5,6 +5,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Aborted on Ctrl+C; long-running commands stop cleanly. */
   readonly signal: AbortSignal;
+  /** What `--hosts -` reads; process.stdin when absent. */
+  readonly stdin?: AsyncIterable<string | Buffer | Uint8Array>;
 }
 
 /** A command of `cfcerts`: `run` resolves to the process exit code. */

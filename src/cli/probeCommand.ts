@@ -1,38 +1,46 @@
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { isCancellation } from '../shared/appError';
 import { terminalJson } from '../shared/terminalText';
-import {
-  formatMatrixText,
-  formatProbeText,
-  probe,
-  probeMatrix,
-  ProbeError,
-  toProbeJson,
-  type AddressFamilyOption,
-  type AlpnOffer,
-  type DnsResolver,
-  type Expectation,
-  type KeyTypeOffer,
-  type MatrixResult,
-  type ProbeOptions,
-  type TrustRoots,
-} from '../probe';
+import { formatMatrixText, formatProbeText, probe, probeMatrix, ProbeError, resolveProbeTarget, toProbeJson, type DnsResolver, type MatrixResult, type ProbeOptions } from '../probe';
+import type { RetryOptions } from '../cloudflare/retryPolicy';
+import { routeProbe } from '../probing/probeRoute';
+import type { Clock } from '../shared/clock';
+import { FleetReport, matrixRecord, probeRecord } from './fleetReport';
+import { HostListError, hostListLimits, parseHostList, type HostListEntry } from './hostList';
+import { readHostList } from './hostListSource';
 import { ExitCode, type CliCommand, type CliIo } from './io';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, parseProbeArgs, UsageError, type ProbeRequest } from './probeArgs';
+import { matrixEach, probeEach } from './probeFleet';
 
-const USAGE = `Usage: cfcerts probe HOST [options]
+const USAGE = `Usage: cfcerts probe HOST... [options]
+       cfcerts probe --hosts FILE|- [options]
+       cfcerts probe --zone NAME [--api-base URL] [--account ID] [options]
 
 Connects to HOST (or to --connect TARGET) with HOST as SNI and reports what is served:
 the verdict first, then protocol, cipher, ALPN, trust, name match, timings and the chain.
+With several names, one line per name as each finishes, then a summary table.
+
+What to probe:
+  HOST...                  one or more names (one name: the full report)
+  --hosts FILE             names from FILE, '-' for standard input: one per line, as
+                           'name' or 'name target[:port]'; '#' starts a comment
+  --zone NAME              every name of the zone's certificate packs, custom certificates
+                           and custom hostnames, judged against what the API says is
+                           deployed (the extension's "Probe All in Zone"); repeatable
+  --api-base URL           with --zone (default: $CLOUDFLARE_API_BASE_URL, else Cloudflare's)
+  --account ID             with --zone: only this account (an account-owned cfat_ token)
 
 Options:
-  --connect TARGET[:PORT]  connect here instead (openssl's -connect $CNAME_TARGET:443)
+  --connect TARGET[:PORT]  connect here instead (openssl's -connect $CNAME_TARGET:443);
+                           a list line's own target wins
+  --resolve P=ADDR[:PORT]  connect to ADDR for names matching P (name, *.domain or *)
   --port N                 port when TARGET names none (default 443)
+  --concurrency N          names probed at once (default ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY})
   --timeout MS             for DNS, connect and handshake together (default 10000)
   --ca FILE                extra trusted roots (PEM), added to Node's bundled roots
   --ipv4 | --ipv6          use only that address family
   --no-sni                 send no SNI (see the certificate served by default)
+  --no-sni-dns             with --connect, do not report the SNI name's own DNS (openssl
+                           never looks it up; saves a DNS round trip per name)
   --key-type rsa|ecdsa     offer only RSA or only ECDSA signatures
   --alpn LIST              ALPN offer, comma-separated (default h2,http/1.1)
   --matrix                 every address × RSA/ECDSA × with/without SNI, side by side
@@ -40,107 +48,18 @@ Options:
   --expect-issuer TEXT     text the issuer must contain (a CA name)
   --expect-host NAME       a name the certificate must cover (repeatable)
   --warning-days N         call the certificate expiring below N days (default 30)
-  --json                   print one JSON object (documented in the README)
+  --json                   JSON Lines: one object per name as it finishes (see the README)
 
-Exit status: 0 when the verdict is ok, 1 for any other verdict, 2 for bad input.`;
+Credentials for --zone: CLOUDFLARE_API_TOKEN, or CLOUDFLARE_API_KEY with CLOUDFLARE_EMAIL.
 
-class UsageError extends Error {}
+Exit status: 0 when every verdict is ok, 1 for any other verdict (or a failed API call),
+2 for bad input (a bad list line is reported with its line number; the rest still runs).`;
 
-function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
-  if (value === undefined) {
-    return undefined;
-  }
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got '${value}'.`);
-  }
-  return Number(value);
-}
-
-function oneOf<T extends string>(value: string | undefined, name: string, allowed: readonly T[]): T | undefined {
-  if (value === undefined) {
-    return undefined;
-  }
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, got '${value}'.`);
-  }
-  return value as T;
-}
-
-async function readRoots(file: string | undefined): Promise<TrustRoots | undefined> {
-  if (file === undefined) {
-    return undefined;
-  }
-  let pem: string;
-  try {
-    pem = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`Cannot read the CA file ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new UsageError(`The CA file ${file} holds no PEM certificate.`);
-  }
-  return { pem, label: basename(file) };
-}
-
-/** What the command needs from outside besides CliIo; tests inject a resolver. */
+/** What the command needs from outside besides CliIo; tests inject a resolver, a clock and retries. */
 export interface ProbeCommandDeps {
   readonly resolver?: DnsResolver;
-}
-
-async function parse(args: readonly string[], io: CliIo, deps: ProbeCommandDeps): Promise<{ options: ProbeOptions; matrix: boolean; json: boolean }> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      connect: { type: 'string' },
-      port: { type: 'string' },
-      timeout: { type: 'string' },
-      ca: { type: 'string' },
-      ipv4: { type: 'boolean' },
-      ipv6: { type: 'boolean' },
-      'no-sni': { type: 'boolean' },
-      'key-type': { type: 'string' },
-      alpn: { type: 'string' },
-      matrix: { type: 'boolean' },
-      json: { type: 'boolean' },
-      'expect-serial': { type: 'string' },
-      'expect-issuer': { type: 'string' },
-      'expect-host': { type: 'string', multiple: true },
-      'warning-days': { type: 'string' },
-    },
-  });
-  const [host, ...extra] = positionals;
-  if (host === undefined || extra.length > 0) {
-    throw new UsageError(host === undefined ? 'Name one HOST to probe.' : `Name one HOST only; also got ${extra.join(' ')}.`);
-  }
-  if (values.ipv4 === true && values.ipv6 === true) {
-    throw new UsageError('--ipv4 and --ipv6 exclude each other.');
-  }
-  const family: AddressFamilyOption = values.ipv4 === true ? 4 : values.ipv6 === true ? 6 : 'any';
-  const alpn = values.alpn?.split(',').map((protocol) => oneOf<AlpnOffer>(protocol.trim(), 'alpn', ['h2', 'http/1.1']) ?? 'h2');
-  const expect: Expectation = {
-    ...(values['expect-serial'] === undefined ? {} : { serialNumber: values['expect-serial'] }),
-    ...(values['expect-issuer'] === undefined ? {} : { issuer: values['expect-issuer'] }),
-    ...(values['expect-host'] === undefined ? {} : { hostnames: values['expect-host'] }),
-  };
-  const port = integer(values.port, 'port', 1, 65535);
-  const options: ProbeOptions = {
-    servername: host,
-    ...(values.connect === undefined ? {} : { connect: values.connect }),
-    ...(port === undefined ? {} : { port }),
-    family,
-    timeoutMs: integer(values.timeout, 'timeout', 1, 600_000) ?? 10_000,
-    extraRoots: await readRoots(values.ca),
-    keyType: oneOf<KeyTypeOffer>(values['key-type'], 'key-type', ['any', 'rsa', 'ecdsa']) ?? 'any',
-    ...(alpn === undefined ? {} : { alpn }),
-    sni: values['no-sni'] !== true,
-    expect: Object.keys(expect).length === 0 ? undefined : expect,
-    warningDays: integer(values['warning-days'], 'warning-days', 0, 3650),
-    signal: io.signal,
-    ...(deps.resolver === undefined ? {} : { resolver: deps.resolver }),
-  };
-  return { options, matrix: values.matrix === true, json: values.json === true };
+  readonly clock?: Clock;
+  readonly retries?: RetryOptions;
 }
 
 function matrixJson(matrix: MatrixResult): object {
@@ -157,37 +76,108 @@ function matrixJson(matrix: MatrixResult): object {
 function isBadInput(error: unknown): error is Error {
   const code = (error as { code?: unknown } | null)?.code;
   // parseArgs reports unknown options and missing values with ERR_PARSE_ARGS_* codes.
-  return error instanceof UsageError || (error instanceof ProbeError && error.code === 'invalid-input') || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_'));
+  return error instanceof UsageError || error instanceof HostListError || (error instanceof ProbeError && error.code === 'invalid-input') || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_'));
+}
+
+function withDeps(options: ProbeOptions, io: CliIo, deps: ProbeCommandDeps): ProbeOptions {
+  return { ...options, signal: io.signal, ...(deps.resolver === undefined ? {} : { resolver: deps.resolver }) };
+}
+
+/** One name on the command line: the full report, as before lists existed. */
+async function runOne(request: ProbeRequest, host: string, io: CliIo, deps: ProbeCommandDeps): Promise<number> {
+  const route = routeProbe(host, request.connect, request.rules);
+  const options = withDeps({ ...request.shared, ...route.target }, io, deps);
+  if (request.matrix) {
+    const result = await probeMatrix(options);
+    io.stdout(request.json ? `${terminalJson(matrixJson(result), 0)}\n` : formatMatrixText(result));
+    return result.verdict === 'ok' ? ExitCode.ok : ExitCode.problemsFound;
+  }
+  const result = await probe(options);
+  io.stdout(request.json ? `${terminalJson(toProbeJson(result), 0)}\n` : formatProbeText(result));
+  return result.verdict === 'ok' ? ExitCode.ok : ExitCode.problemsFound;
+}
+
+/** The HOSTs, then the list's lines, each with where it came from. */
+async function entriesOf(request: ProbeRequest, io: CliIo, report: FleetReport): Promise<HostListEntry[]> {
+  const entries: HostListEntry[] = request.hosts.map((servername, index) => ({ servername, where: `argument ${index + 1}` }));
+  if (request.hostsFile !== undefined) {
+    let list;
+    try {
+      list = await readHostList(request.hostsFile, io.stdin ?? process.stdin);
+    } catch (error) {
+      if (error instanceof HostListError) throw error;
+      throw new UsageError(`Cannot read the host list ${request.hostsFile}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const parsed = parseHostList(list.text, list.source);
+    for (const bad of parsed.bad) report.badLine(bad.where, bad.message);
+    entries.push(...parsed.entries);
+  }
+  if (entries.length > hostListLimits.maxHosts) throw new HostListError(`More than ${hostListLimits.maxHosts} names in one run; split the list into several runs.`);
+  return entries;
+}
+
+/** Many names: each checked by the probe's own rules first, a bad one reported and left out. */
+async function runMany(request: ProbeRequest, io: CliIo, deps: ProbeCommandDeps, report: FleetReport): Promise<void> {
+  const inputs: ProbeOptions[] = [];
+  for (const entry of await entriesOf(request, io, report)) {
+    try {
+      const route = routeProbe(entry.servername, entry.connect ?? request.connect, request.rules);
+      const options: ProbeOptions = { ...request.shared, ...route.target };
+      resolveProbeTarget(options);
+      inputs.push(withDeps(options, io, deps));
+    } catch (error) {
+      if (!(error instanceof ProbeError)) throw error;
+      report.badLine(entry.where, error.message);
+    }
+  }
+  if (inputs.length === 0) {
+    // Every line bad has said so already; a list of comments only says it here.
+    if (!report.hasBadInput) report.badLine(request.hostsFile === '-' ? 'stdin' : (request.hostsFile ?? 'HOST'), 'names no host to probe.');
+    return;
+  }
+  const fleet = { concurrency: request.concurrency, signal: io.signal };
+  if (request.matrix) {
+    await matrixEach(inputs, fleet, (matrix, order) => report.add(matrixRecord(matrix, order, matrixJson(matrix))));
+  } else {
+    await probeEach(inputs, fleet, (result, order) => report.add(probeRecord(result, order)));
+  }
 }
 
 async function run(args: readonly string[], io: CliIo, deps: ProbeCommandDeps): Promise<number> {
+  let report: FleetReport | undefined;
   try {
-    const { options, matrix, json } = await parse(args, io, deps);
-    if (matrix) {
-      const result = await probeMatrix(options);
-      io.stdout(json ? `${terminalJson(matrixJson(result))}\n` : formatMatrixText(result));
-      return result.verdict === 'ok' ? ExitCode.ok : ExitCode.problemsFound;
+    const request = await parseProbeArgs(args, io.env);
+    const [only] = request.hosts;
+    if (only !== undefined && request.hosts.length === 1 && request.hostsFile === undefined) {
+      return await runOne(request, only, io, deps);
     }
-    const result = await probe(options);
-    io.stdout(json ? `${terminalJson(toProbeJson(result))}\n` : formatProbeText(result));
-    return result.verdict === 'ok' ? ExitCode.ok : ExitCode.problemsFound;
+    report = new FleetReport(io, request.json);
+    if (request.zoneNames.length > 0) {
+      // Loaded only for --zone: the API client stays off the path of every other probe.
+      const { probeZones } = await import('./probeZone');
+      await probeZones(request, io, report, deps);
+    } else {
+      await runMany(request, io, deps, report);
+    }
   } catch (error) {
     if (isBadInput(error)) {
       io.stderr(`cfcerts probe: ${error.message}\n\n${USAGE}\n`);
       return ExitCode.usage;
     }
-    if (isCancellation(error)) {
+    if (!isCancellation(error)) throw error;
+    if (report === undefined) {
       io.stderr('cfcerts probe: cancelled.\n');
       return ExitCode.problemsFound;
     }
-    throw error;
+    report.markCancelled();
   }
+  return report === undefined ? ExitCode.usage : report.finish();
 }
 
 export function createProbeCommand(deps: ProbeCommandDeps = {}): CliCommand {
   return {
     name: 'probe',
-    summary: 'Show the certificate a TLS endpoint serves for a name, with a verdict',
+    summary: 'Show the certificate a TLS endpoint serves for a name, with a verdict; many names, or a zone against the API',
     usage: USAGE,
     run: (args, io) => run(args, io, deps),
   };

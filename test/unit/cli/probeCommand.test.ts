@@ -95,8 +95,7 @@ describe('cfcerts probe', () => {
   it('exits 2 with the reason on stderr for bad input, before any connection', async () => {
     const before = server.connections();
     const cases: [string[], RegExp][] = [
-      [[], /Name one HOST/],
-      [['a.example.com', 'b.example.com'], /one HOST only/],
+      [[], /Name a HOST to probe, a list with --hosts FILE, or a zone with --zone NAME/],
       [['app example.com'], /spaces/],
       [[''], /empty/],
       [['app.example.com:0'], /port 0/],
