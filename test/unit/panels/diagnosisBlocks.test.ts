@@ -15,7 +15,7 @@ const hostname: CustomHostname = {
   hostname: 'shop.customer.example',
   status: 'pending',
   ssl: { id: 's1', status: 'pending_validation', method: 'txt', validation_records: [{ txt_name: '_acme-challenge.shop.customer.example', txt_value: 'token-1' }] },
-} as CustomHostname;
+};
 const item = { kind: 'customHostname' as const, object: hostname };
 
 const at = '2026-12-05T09:00:00.000Z';
