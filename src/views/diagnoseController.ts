@@ -96,6 +96,7 @@ export class DiagnoseController {
     if (settings.dnsServers.length === 0) throw new AppError('no_dns_servers', 'No DNS server is configured on this machine: name one in the setting cloudflareCertificates.dns.servers.');
     const controller = new AbortController();
     const cancel = token.onCancellationRequested(() => controller.abort());
+    if (token.isCancellationRequested) controller.abort();
     const end = this.deps.results.start(targets.map((target) => objectKey(target.ref)));
     try {
       const outcome = await runDiagnoses(targets, {

@@ -137,7 +137,7 @@ describe('lifecycle document', () => {
     const record = (item.object.validation_records ?? [])[0];
     const copied = records.rows.flatMap((row) => row.filter((cell) => cell.copyLabel !== undefined).map((cell) => cell.text));
     assert.ok(copied.includes(record?.txt_value ?? record?.http_body ?? ''), 'the value to place is copyable as is');
-    assert.deepEqual(actionIds(document), ['refresh', 'restartValidation', 'probe', 'openInDashboard']);
+    assert.deepEqual(actionIds(document), ['refresh', 'restartValidation', 'diagnose', 'probe', 'openInDashboard']);
   });
 
   it('an active pack: its RSA and ECDSA certificates with issuer, expiry and days left; nothing to restart', () => {
