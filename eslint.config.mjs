@@ -1,5 +1,6 @@
 // ESLint flat config: typescript-eslint's type-checked rules, plus the project's
-// boundaries: the pure folders never import `vscode`.
+// boundaries: the pure folders never import `vscode`. The direction between folders
+// and the absence of cycles are checked by dependency-cruiser (.dependency-cruiser.cjs).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -8,7 +9,7 @@ const pureFolders = ['shared', 'domain', 'settings', 'cloudflare', 'probe', 'dia
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-output/**', '**/*.vsix', 'esbuild.js', 'eslint.config.mjs', 'src/webview/app/**'],
+    ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-output/**', '**/*.vsix', 'esbuild.js', 'eslint.config.mjs', '.dependency-cruiser.cjs', 'test/lint-fixtures/**', 'src/webview/app/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

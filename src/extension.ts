@@ -38,7 +38,11 @@ import { ProblemsStatusBar } from './views/statusBar';
 import { TransitionNotifier } from './views/transitionNotifier';
 import type { PanelDocument } from './panels/document';
 
-/** What the extension exports: used by its integration tests, stable enough for others. */
+/**
+ * The test hooks the extension exports to its integration tests, and only to them: they
+ * exist when VS Code runs the extension in `ExtensionMode.Test` (a test run from the
+ * development folder), never in an installed extension. Not an API for other extensions.
+ */
 export interface CloudflareCertificatesApi {
   /** The whole tree, expanded and loaded, as data. */
   snapshotTree(): Promise<WalkedItem[]>;
@@ -80,7 +84,7 @@ export interface ViewState {
 }
 
 /** Wires the extension together; every disposable goes into the context. */
-export function activate(context: vscode.ExtensionContext): CloudflareCertificatesApi {
+export function activate(context: vscode.ExtensionContext): CloudflareCertificatesApi | undefined {
   const channel = vscode.window.createOutputChannel('Cloudflare Certificates', { log: true });
   const logger = loggerFromChannel(channel);
   // Read once and again only when they change: tree items are drawn by the thousand.
@@ -197,6 +201,8 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     return undefined;
   }
   logger.info(`Cloudflare Certificates ${(context.extension.packageJSON as { version?: string }).version ?? 'dev'} activated; API ${maskUrl(settings().apiBaseUrl)}`);
+  // The hooks reach past the commands into the model and the panels: tests only.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     snapshotTree: () => walkTree(model, () => provider.context()),
     settingsApplied: async () => {

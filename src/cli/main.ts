@@ -1,6 +1,7 @@
 import { cliCommands } from './commands';
 import { ExitCode, type CliIo } from './io';
-import { safeIo, terminalField, terminalText } from '../shared/terminalText';
+import { safeIo } from './safeIo';
+import { terminalField, terminalText } from '../shared/terminalText';
 
 function usage(): string {
   const width = Math.max(0, ...cliCommands.map((command) => command.name.length));

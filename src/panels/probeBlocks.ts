@@ -1,10 +1,16 @@
 import { DEFAULT_WARNING_DAYS, type ProbeResult, type Verdict } from '../probe';
-import type { Block, TableBlock, Value } from './document';
-import { verdictLabel, verdictTone } from '../probing/verdictPresentation';
+import type { Block, TableBlock, Tone, Value } from './document';
+import { verdictLabel } from '../probing/verdictPresentation';
 import { LifecycleHeadings } from './headings';
 import { cap, utcTime, type TimeFormat } from './text';
 
 /** Pieces of probe results as document values, shared by the results panel and the lifecycle panel. */
+
+/** Served and trusted but not as expected (soon expiring, another certificate) is a warning; the rest break clients. */
+export function verdictTone(verdict: Verdict): Tone {
+  if (verdict === 'ok') return 'ok';
+  return verdict === 'expiring' || verdict === 'unexpected-certificate' ? 'warning' : 'error';
+}
 
 export function verdictValue(verdict: Verdict): Value {
   return { text: verdictLabel(verdict), tone: verdictTone(verdict) };

@@ -3,8 +3,8 @@ import type { Action, Block, FactsBlock, PanelDocument, TableBlock, Value } from
 import { probeRunJson } from '../probing/probeCopies';
 import { runVerdict, type ProbeOutcome, type ProbeRun } from '../probing/probeRun';
 import { formatRuleTarget } from '../probe/resolveRules';
-import { summarizeVerdicts, verdictHeadline, verdictLabel, verdictTone } from '../probing/verdictPresentation';
-import { daysLeftValue, displayName, probeRow, probeRowColumns, timeText } from './probeBlocks';
+import { summarizeVerdicts, verdictHeadline, verdictLabel } from '../probing/verdictPresentation';
+import { daysLeftValue, displayName, probeRow, probeRowColumns, timeText, verdictTone } from './probeBlocks';
 import { cap, MAX_JSON, type TimeFormat } from './text';
 
 /** The toolbar of the results panel; the panel runs only the ids a document offers. */

@@ -1,5 +1,4 @@
 import { VERDICT_ORDER, type Verdict } from '../probe';
-import type { Tone } from '../panels/document';
 
 const labels: Readonly<Record<Verdict, string>> = {
   'dns-failed': 'DNS failed',
@@ -42,12 +41,6 @@ const uncomparedHeadlines: Partial<Record<Verdict, string>> = {
 
 export function verdictHeadline(verdict: Verdict, compared = true): string {
   return (compared ? undefined : uncomparedHeadlines[verdict]) ?? headlines[verdict];
-}
-
-/** Served and trusted but not as expected (soon expiring, another certificate) is a warning; the rest break clients. */
-export function verdictTone(verdict: Verdict): Tone {
-  if (verdict === 'ok') return 'ok';
-  return verdict === 'expiring' || verdict === 'unexpected-certificate' ? 'warning' : 'error';
 }
 
 /** "42 probed: 39 OK, 2 untrusted, 1 timeout": the most frequent first, the worst first among equals. */

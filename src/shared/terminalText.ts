@@ -1,5 +1,3 @@
-import type { CliIo } from '../cli/io';
-
 /**
  * The one rule for what `cfcerts` lets reach a terminal. Text from the API, a
  * certificate or DNS is untrusted: an ESC starts a sequence that can clear the screen or
@@ -7,7 +5,8 @@ import type { CliIo } from '../cli/io';
  * line, and bidi controls (U+202E…) reorder what the reader sees. Each such character
  * is shown as its `\uXXXX` escape, so nothing is hidden and nothing acts.
  *
- * Pure: `cfcerts diagnose` and any later command reuse it through `safeIo`.
+ * Pure: every `cfcerts` command reuses it through `safeIo` (src/cli/safeIo.ts), and the
+ * probe library's text report through `terminalField`.
  */
 
 // C0 except TAB and LF, DEL, C1, the bidi embedding/override/isolate/mark characters,
@@ -42,16 +41,4 @@ export function terminalField(text: string): string {
  */
 export function terminalJson(value: unknown, indent = 2): string {
   return JSON.stringify(value, null, indent).replace(unsafeInJson, escape);
-}
-
-/**
- * The CliIo every command gets: whatever it writes passes `terminalText`. JSON made by
- * `terminalJson` passes unchanged; anything else that forgot is still made safe.
- */
-export function safeIo(io: CliIo): CliIo {
-  return {
-    ...io,
-    stdout: (text) => io.stdout(terminalText(text)),
-    stderr: (text) => io.stderr(terminalText(text)),
-  };
 }

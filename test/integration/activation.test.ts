@@ -16,6 +16,14 @@ describe('Activation', () => {
     assert.equal(extension.isActive, true);
   });
 
+  it('exports its test hooks, since the suite runs it in ExtensionMode.Test', async () => {
+    // An installed extension (Production mode) exports nothing; e2e, which installs the .vsix, never uses them.
+    const extension = vscode.extensions.getExtension(extensionId);
+    assert.ok(extension);
+    const hooks: unknown = await extension.activate();
+    assert.equal(typeof (hooks as { snapshotTree?: unknown } | undefined)?.snapshotTree, 'function');
+  });
+
   it('registers exactly the commands package.json contributes', async () => {
     const extension = vscode.extensions.getExtension(extensionId);
     assert.ok(extension);

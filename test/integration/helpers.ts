@@ -9,9 +9,11 @@ import type { CloudflareCertificatesApi } from '../../src/extension';
 export const extensionId = 'cfcerts.cloudflare-certificates';
 
 export async function extensionApi(): Promise<CloudflareCertificatesApi> {
-  const extension = vscode.extensions.getExtension<CloudflareCertificatesApi>(extensionId);
+  const extension = vscode.extensions.getExtension<CloudflareCertificatesApi | undefined>(extensionId);
   if (extension === undefined) throw new Error(`${extensionId} is not installed`);
-  return extension.activate();
+  const api = await extension.activate();
+  if (api === undefined) throw new Error(`${extensionId} exported no test hooks: they exist only in ExtensionMode.Test (extensionTestsPath set)`);
+  return api;
 }
 
 /**

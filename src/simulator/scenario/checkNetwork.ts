@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { dnsFaultKinds, dnsRecordTypes } from '../model';
-import { ScenarioError } from './loadScenario';
+import { ScenarioError } from './scenarioError';
 
 type Json = Record<string, unknown>;
 

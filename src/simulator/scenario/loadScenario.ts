@@ -1,17 +1,10 @@
-import { AppError } from '../../shared/appError';
 import {
   clientCertificateStatuses, customCertificateStatuses, fallbackOriginStatuses, hostnameStatuses,
   packStatuses, permissionNames, tokenStatuses, zoneStatuses, type Scenario,
 } from '../model';
 import { checkNetwork } from './checkNetwork';
+import { ScenarioError } from './scenarioError';
 import { isRelativeTime, parseDuration } from './time';
-
-/** A scenario file that does not describe a valid simulator state; the message names the field. */
-export class ScenarioError extends AppError<'scenario_invalid'> {
-  constructor(readonly field: string, problem: string) {
-    super('scenario_invalid', `Scenario field ${field}: ${problem}`);
-  }
-}
 
 type Json = Record<string, unknown>;
 

@@ -1,0 +1,2 @@
+// Right way: a lower folder on its own.
+export type Millis = number;
