@@ -6,9 +6,8 @@ import { parseResolveRules, type ResolveRule } from '../probe/resolveRules';
 import { maskUrl } from '../shared/maskUrl';
 import { autoRefreshMinutes } from '../settings/autoRefreshMinutes';
 import type { MachineSetting, RestrictedSetting } from '../settings/machineSettings';
-import type { DnsServer } from '../diagnose/dns/dnsTypes';
 import { readCnameTargets } from '../settings/cnameTargets';
-import { readDnsServers } from '../settings/dnsServers';
+import { readDnsServers, type DnsServer } from '../settings/dnsServers';
 
 export interface Settings {
   readonly apiBaseUrl: string;

@@ -1,5 +1,10 @@
 import { normalizeHost, ProbeError } from '../probe';
-import type { DnsServer } from '../diagnose/dns/dnsTypes';
+
+/** A DNS server as the diagnosis's resolver takes it (src/diagnose's DnsServer has this shape). */
+export interface DnsServer {
+  readonly address: string;
+  readonly port: number;
+}
 
 /** Why a DNS server entry makes no sense; the message names the entry. */
 export class DnsServerError extends Error {

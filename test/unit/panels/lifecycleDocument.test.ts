@@ -156,7 +156,7 @@ describe('lifecycle document', () => {
     assert.equal(factValue(pack, 'Pack ID'), item.object.id);
     const next = block(document, 'callout', LifecycleHeadings.next);
     assert.equal(next.lines[1], 'Who acts: Nobody: nothing needs doing.');
-    assert.deepEqual(actionIds(document), ['refresh', 'probe', 'openInDashboard']);
+    assert.deepEqual(actionIds(document), ['refresh', 'diagnose', 'probe', 'openInDashboard']);
     assert.equal(block(document, 'table', LifecycleHeadings.records).rows.length, 0);
   });
 
