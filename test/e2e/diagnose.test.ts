@@ -70,9 +70,11 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
         await expandTreeRow(page, 'tenantly.app');
         const progress = page.locator('.notification-toast', { hasText: /Diagnosing \d+ objects of tenantly\.app/ });
         await actOnTreeRow(page, 'tenantly.app', (row) => runFromContextMenu(page, row, 'Diagnose Zone'), () => progress.waitFor({ timeout: 20_000 }));
+        const cancel = progress.getByRole('button', { name: 'Cancel' });
+        await cancel.waitFor();
         await settleForScreenshot(page);
         await suite.workbench.screenshot('diagnose-zone-progress-dark');
-        await progress.getByRole('button', { name: 'Cancel' }).click();
+        await cancel.click();
         const summary = page.locator('.notification-toast', { hasText: /Cancelled after \d+ of \d+ object\(s\) of tenantly\.app/ });
         await summary.waitFor({ timeout: 30_000 });
         await suite.workbench.screenshot('diagnose-zone-cancelled-dark');
