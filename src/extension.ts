@@ -9,7 +9,13 @@ import { PendingPoller } from './explorer/pendingPoller';
 import type { Transition } from './explorer/transitionHistory';
 import type { ViewOptions } from './explorer/viewOptions';
 import { walkTree, type WalkedItem } from './explorer/walkTree';
+import type { ExplorerNode } from './explorer/nodes';
+import { findObject } from './explorer/objectLookup';
+import { parseObjectKey, type ObjectRef } from './domain/objectRef';
 import { ProbeResults } from './probing/probeResults';
+import { DiagnosisResults, type DiagnosisRecord } from './probing/diagnosisResults';
+import { DiagnoseController } from './views/diagnoseController';
+import { DiagnosisDecorations } from './views/diagnosisDecorations';
 import type { ProbeResult } from './probe';
 import { AccountStore } from './platform/accountStore';
 import { ApiOriginConsent } from './platform/apiOriginConsent';
@@ -51,6 +57,10 @@ export interface CloudflareCertificatesApi {
   transitionsOf(key: string): readonly Transition[];
   /** The last probe result per name of one object, by its object key, most recent first. */
   probeResultsOf(key: string): readonly ProbeResult[];
+  /** The last diagnosis of one object, by its object key. */
+  diagnosisOf(key: string): DiagnosisRecord | undefined;
+  /** What the tree shows of an object's last diagnosis: its tooltip lines and whether its row is badged. */
+  diagnosisRowOf(key: string): { tooltip: string | undefined; badge: string | undefined };
   /** What the probe results panel shows, when it is open. */
   probePanelDocument(): PanelDocument | undefined;
   /** Test hook: runs a probe results panel action as its toolbar button does. */
@@ -107,7 +117,9 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     onObjectsLoaded: (change) => notifier.observe(change),
   });
   const notifier = new TransitionNotifier({ store: transitions, notificationSettings: () => current.notifications, whenIdle: () => model.whenIdle(), clock: systemClock, logger });
-  const provider = new ExplorerProvider(model, thresholds, logger, () => viewOptions.get());
+  const diagnoses = new DiagnosisResults();
+  const decorations = new DiagnosisDecorations(diagnoses);
+  const provider = new ExplorerProvider(model, thresholds, logger, () => viewOptions.get(), decorations);
   const view = vscode.window.createTreeView(explorerViewId, { treeDataProvider: provider, showCollapseAll: true });
   view.description = apiServerDescription(current.apiBaseUrl);
   const statusBar = new ProblemsStatusBar();
@@ -119,6 +131,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const probes = new ProbeResults();
   const probeMemory = new ProbeMemory(globalState);
   const prober = new ProbeController({ extensionUri: context.extensionUri, logger, settings, model, probes, memory: probeMemory });
+  const diagnoser = new DiagnoseController({ logger, settings, model, clientFor: (profile) => clients.clientFor(profile), results: diagnoses, clock: systemClock });
   const lifecyclePanels = new LifecyclePanels({
     extensionUri: context.extensionUri,
     logger,
@@ -126,10 +139,14 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     clientFor: (profile) => clients.clientFor(profile),
     history: transitions.history,
     probes,
+    diagnoses,
+    rediagnose: (ref) => {
+      diagnoser.diagnoseObject(ref, { quiet: true }).catch((error: unknown) => logger.warn(`Diagnosing ${ref.id} again after it changed failed`, error));
+    },
     thresholds,
     clock: systemClock,
   });
-  const commandContext: CommandContext = { logger, channel, accounts, clients, consent, model, settings, history: transitions.history, viewOptions, probes, prober, probeMemory, lifecyclePanels };
+  const commandContext: CommandContext = { logger, channel, accounts, clients, consent, model, settings, history: transitions.history, viewOptions, probes, prober, probeMemory, lifecyclePanels, diagnoser, diagnoses };
   context.subscriptions.push(
     channel,
     accounts,
@@ -150,6 +167,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     statusBar,
     signals,
     prober,
+    decorations,
     lifecyclePanels,
     vscode.workspace.onDidChangeConfiguration((event) => applySettings((section) => event.affectsConfiguration(section))),
     // Trust lets the workspace's values of the restricted settings apply: read them all again.
@@ -175,6 +193,13 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
       autoRefresh.reschedule();
     })().catch((error: unknown) => logger.error('Applying changed settings failed', error));
   }
+  /** The tree row of a pack or custom hostname, for the test API's view of its decorations. */
+  function rowOf(ref: ObjectRef): ExplorerNode | undefined {
+    const item = findObject(model, ref);
+    if (item?.kind === 'certificatePack') return { type: 'pack', account: ref.account, zone: ref.zone, pack: item.object };
+    if (item?.kind === 'customHostname') return { type: 'customHostname', account: ref.account, zone: ref.zone, hostname: item.object };
+    return undefined;
+  }
   logger.info(`Cloudflare Certificates ${(context.extension.packageJSON as { version?: string }).version ?? 'dev'} activated; API ${maskUrl(settings().apiBaseUrl)}`);
   // The hooks reach past the commands into the model and the panels: tests only.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
@@ -192,6 +217,13 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     setPendingPollSchedule: (schedule) => poller.setSchedule(schedule),
     transitionsOf: (key) => transitions.history.of(key),
     probeResultsOf: (key) => probes.latestFor(key),
+    diagnosisOf: (key) => diagnoses.get(key),
+    diagnosisRowOf: (key) => {
+      const ref = parseObjectKey(key);
+      const node: ExplorerNode | undefined = ref === undefined ? undefined : rowOf(ref);
+      const uri = node === undefined ? undefined : decorations.resourceUri(node);
+      return { tooltip: node === undefined ? undefined : decorations.tooltip(node), badge: uri === undefined ? undefined : decorations.provideFileDecoration(uri)?.badge };
+    },
     probePanelDocument: () => prober.document,
     runProbePanelAction: (id) => prober.performPanelAction(id),
     lifecyclePanels: () => lifecyclePanels.openPanels(),

@@ -1,15 +1,15 @@
 import { getServers } from 'node:dns';
 import { parseArgs } from 'node:util';
 import {
-  CloudflareClient, defaultBaseUrl, gatherInventory, getCloudflareIps, getDcvDelegationUuid, toInventoryError,
+  CloudflareClient, defaultBaseUrl, gatherInventory, toInventoryError,
   type Inventory, type RetryOptions,
 } from '../cloudflare';
 import { type Clock, systemClock } from '../shared/clock';
 import {
-  canonicalName, ConnectRuleError, createCheckContext, diagnoseAll, isProblemOrUnknown, parseConnectRule, selectSubjects,
+  canonicalName, clientDiagnosisApi, ConnectRuleError, createCheckContext, defaultDiagnoseTimeoutMs, diagnoseAll, isProblemOrUnknown, parseConnectRule, selectSubjects,
   type ConnectRule, type Diagnosis, type DnsServer,
 } from '../diagnose';
-import { normalizeHost, ProbeError } from '../probe';
+import { DnsServerError, parseDnsServer } from '../settings/dnsServers';
 import { defaultMaxWaitSeconds, defaultTimeoutSeconds } from './apiWaits';
 import { terminalJson, terminalText } from '../shared/terminalText';
 import { credentialsFromEnv } from './cliCredentials';
@@ -62,11 +62,9 @@ interface Parsed {
 
 function dnsServer(text: string): DnsServer {
   try {
-    const parsed = normalizeHost(text, 'DNS server');
-    if (parsed.ipVersion === 0) throw new UsageError(`--dns-server must be an IP address, got '${text}'.`);
-    return { address: parsed.host, port: parsed.port ?? 53 };
+    return parseDnsServer(text);
   } catch (error) {
-    if (error instanceof ProbeError) throw new UsageError(`--dns-server: ${error.message}`);
+    if (error instanceof DnsServerError) throw new UsageError(`--dns-server: ${error.message}`);
     throw error;
   }
 }
@@ -94,7 +92,7 @@ function parse(args: readonly string[], env: CliIo['env']): Parsed {
   const zoneNames = (values.zone ?? []).map((name) => name.trim());
   if (zoneNames.some((name) => name === '')) throw new UsageError('--zone needs a zone name.');
   if (positionals.some((host) => host.trim() === '')) throw new UsageError('A HOST is empty.');
-  const timeoutText = values.timeout ?? '5000';
+  const timeoutText = values.timeout ?? String(defaultDiagnoseTimeoutMs);
   if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 1 || Number(timeoutText) > 600_000) throw new UsageError(`--timeout must be a whole number of milliseconds from 1 to 600000, got '${timeoutText}'.`);
   const cnameTargets = new Map<string, string[]>();
   for (const pair of values['cname-target'] ?? []) {
@@ -205,13 +203,7 @@ async function run(args: readonly string[], io: CliIo, options: DiagnoseCommandO
       rules: parsed.rules,
       signal: io.signal,
       now: () => new Date(clock.now()),
-      api: {
-        cloudflareIps: async () => {
-          const ips = await getCloudflareIps(client.api, io.signal);
-          return { ipv4: ips.ipv4_cidrs ?? [], ipv6: ips.ipv6_cidrs ?? [] };
-        },
-        dcvDelegationUuid: async (zoneId) => (await getDcvDelegationUuid(client.api, zoneId, io.signal)).uuid,
-      },
+      api: clientDiagnosisApi(client, io.signal),
       onApiError: (what, error, zoneId) => {
         const zone = inventory.zones.find((candidate) => candidate.zone.id === zoneId)?.zone.name;
         const json = errorJson(toInventoryError('zones', error));

@@ -11,6 +11,8 @@ import type { Settings } from '../platform/settings';
 import type { LifecyclePanels } from '../views/webviewPanels/lifecyclePanels';
 import type { ViewOptionsStore } from '../platform/viewOptionsStore';
 import type { ProbeController } from '../views/probeController';
+import type { DiagnoseController } from '../views/diagnoseController';
+import type { DiagnosisResults } from '../probing/diagnosisResults';
 
 /** What command handlers may use; handed to each handler factory. */
 export interface CommandContext {
@@ -32,6 +34,10 @@ export interface CommandContext {
   readonly prober: ProbeController;
   /** Recent probes and CNAME targets typed; survives reloads. */
   readonly probeMemory: ProbeMemory;
+  /** Runs diagnoses (DNS and HTTP) and records them in `diagnoses`. */
+  readonly diagnoser: DiagnoseController;
+  /** The last diagnosis per object, for the lifecycle panel and the tree. */
+  readonly diagnoses: DiagnosisResults;
   /** The lifecycle panels, one per object. */
   readonly lifecyclePanels: LifecyclePanels;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { addApiToken, addGlobalApiKey } from './addAccount';
 import type { CommandContext } from './context';
 import { copyId, copyName, copyValue } from './copy';
+import { diagnose, diagnoseZone } from './diagnose';
 import { forgetApiServerAnswers } from './forgetApiServerAnswers';
 import { clearHostnameSearch, loadAllHostnames, loadMoreHostnames, searchHostnames } from './hostnames';
 import { CommandIds, type CommandId } from '../platform/commandIds';
@@ -44,6 +45,8 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
     [CommandIds.probeHostname]: probeHostname(context),
     [CommandIds.probe]: probe(context),
     [CommandIds.probeZone]: probeZone(context),
+    [CommandIds.diagnose]: diagnose(context),
+    [CommandIds.diagnoseZone]: diagnoseZone(context),
     [CommandIds.filter]: filter(context),
     // The same prompt; a second id only so the title bar can show a filled icon while filtered.
     [CommandIds.editFilter]: filter(context),

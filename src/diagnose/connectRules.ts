@@ -1,4 +1,4 @@
-import { matchResolveRule, type ResolveRule } from '../probe/resolveRules';
+import { matchRuleForPort, type ResolveRule } from '../probe/resolveRules';
 import { normalizeHost, ProbeError } from '../probe';
 
 /**
@@ -6,10 +6,7 @@ import { normalizeHost, ProbeError } from '../probe';
  * or `*`), which may also name the destination port it applies to. Used for every TCP
  * connection a diagnosis makes (today: the HTTP validation fetches).
  */
-export interface ConnectRule extends ResolveRule {
-  /** Only connections to this port; undefined = any port. */
-  readonly forPort?: number;
-}
+export type ConnectRule = ResolveRule;
 
 export class ConnectRuleError extends Error {
   readonly code = 'invalid-resolve-rule';
@@ -50,7 +47,5 @@ export function parseConnectRule(text: string): ConnectRule {
 
 /** The rule for a connection to `host:port`: rules naming that port first, then port-less ones. */
 export function matchConnectRule(rules: readonly ConnectRule[], host: string, port: number): ConnectRule | undefined {
-  const forThisPort = rules.filter((rule) => rule.forPort === port);
-  const anyPort = rules.filter((rule) => rule.forPort === undefined);
-  return (matchResolveRule(forThisPort, host)) ?? (matchResolveRule(anyPort, host));
+  return matchRuleForPort(rules, host, port);
 }

@@ -13,4 +13,5 @@ export { matchConnectRule, parseConnectRule, ConnectRuleError, type ConnectRule 
 export { rangeMatcher, type IpRanges } from './ipRanges';
 export { canonicalName } from './names';
 export { createCheckContext, type DiagnosisApi, type DiagnosisSettings } from './checkContext';
-export { selectSubjects, type Selection, type Selected } from './selectSubjects';
+export { notActiveHostname, notActivePack, selectSubjects, zoneFacts, type Selection, type Selected } from './selectSubjects';
+export { clientDiagnosisApi, defaultDiagnoseTimeoutMs } from './clientApi';

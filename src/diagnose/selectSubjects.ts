@@ -17,18 +17,28 @@ export interface Selected {
   readonly hostsNotFound: string[];
 }
 
-const notActiveHostname = (hostname: CustomHostname): boolean => hostname.status !== 'active' || hostname.ssl?.status !== 'active';
-const notActivePack = (pack: CertificatePack): boolean => pack.status !== 'active';
+/** Whether a zone-wide diagnosis looks at an object: the one rule for `--zone` and "Diagnose Zone". */
+export const notActiveHostname = (hostname: CustomHostname): boolean => hostname.status !== 'active' || hostname.ssl?.status !== 'active';
+export const notActivePack = (pack: CertificatePack): boolean => pack.status !== 'active';
 
-function zoneFacts(zone: ZoneInventory, selection: Selection): ZoneFacts {
-  const origin = zone.fallbackOrigin?.origin;
+/** The zone facts a diagnosis reads, from the zone, its fallback origin and the CNAME targets configured for it. */
+export function zoneFacts(
+  zone: { readonly id: string; readonly name: string; readonly type?: string | null },
+  fallbackOrigin: { readonly origin?: string | null } | null | undefined,
+  cnameTargets: ReadonlyMap<string, readonly string[]>,
+): ZoneFacts {
+  const origin = fallbackOrigin?.origin;
   return {
-    id: zone.zone.id,
-    name: zone.zone.name,
-    type: zone.zone.type ?? null,
+    id: zone.id,
+    name: zone.name,
+    type: zone.type ?? null,
     fallbackOrigin: typeof origin === 'string' && origin !== '' ? canonicalName(origin) : null,
-    cnameTargets: selection.cnameTargets.get(canonicalName(zone.zone.name)) ?? [],
+    cnameTargets: cnameTargets.get(canonicalName(zone.name)) ?? [],
   };
+}
+
+function zoneFactsOf(zone: ZoneInventory, selection: Selection): ZoneFacts {
+  return zoneFacts(zone.zone, zone.fallbackOrigin, selection.cnameTargets);
 }
 
 /**
@@ -42,7 +52,7 @@ export function selectSubjects(inventory: Inventory, selection: Selection): Sele
   const found = new Set<string>();
   const subjects: Subject[] = [];
   for (const zone of inventory.zones) {
-    const facts = zoneFacts(zone, selection);
+    const facts = zoneFactsOf(zone, selection);
     const wholeZone = everything || wantedZones.has(canonicalName(zone.zone.name));
     for (const hostname of zone.customHostnames ?? []) {
       const name = canonicalName(hostname.hostname);

@@ -16,6 +16,10 @@ export const LifecycleHeadings = {
   hostname: 'Hostname',
   pem: 'Certificate (PEM)',
   lastProbe: 'Last probe',
+  diagnosis: 'Diagnosis',
+  diagnosisFindings: 'Findings',
+  diagnosisFixes: 'Fixes',
+  diagnosisChecked: 'What was checked',
   history: 'History',
   raw: 'Raw API object',
 } as const;

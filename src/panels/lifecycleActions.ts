@@ -8,6 +8,7 @@ export const LifecycleActionIds = {
   restartValidation: 'restartValidation',
   refreshValidation: 'refreshValidation',
   probe: 'probe',
+  diagnose: 'diagnose',
   openInDashboard: 'openInDashboard',
 } as const;
 
@@ -20,12 +21,14 @@ export function isLifecycleActionId(id: string): id is LifecycleActionId {
 export interface ActionOptions {
   /** False when Cloudflare no longer has the object: nothing to write to or probe. */
   readonly exists: boolean;
+  /** The object was diagnosed before: the button runs it again. */
+  readonly diagnosed?: boolean;
 }
 
 /**
  * What can be done from the panel, by the same rules as the tree's context menu: restart
  * validation where the pack's status allows it, refresh a custom hostname that is not
- * settled, probe what has hostnames.
+ * settled, diagnose what DNS and HTTP validate, probe what has hostnames.
  */
 export function lifecycleActions(item: CertificateObject, options: ActionOptions): Action[] {
   const actions: Action[] = [{ id: LifecycleActionIds.refresh, label: 'Refresh', icon: 'refresh' }];
@@ -34,6 +37,9 @@ export function lifecycleActions(item: CertificateObject, options: ActionOptions
   }
   if (options.exists && item.kind === 'customHostname' && canRefreshCustomHostname(item.object)) {
     actions.push({ id: LifecycleActionIds.refreshValidation, label: 'Refresh Validation…', icon: 'debug-restart', primary: true });
+  }
+  if (options.exists && (item.kind === 'certificatePack' || item.kind === 'customHostname')) {
+    actions.push({ id: LifecycleActionIds.diagnose, label: options.diagnosed === true ? 'Diagnose Again' : 'Diagnose', icon: 'pulse' });
   }
   if (options.exists && item.kind !== 'clientCertificate') {
     actions.push({ id: LifecycleActionIds.probe, label: 'Probe', icon: 'plug' });

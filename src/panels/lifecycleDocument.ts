@@ -16,6 +16,7 @@ import { clientCertificateBlocks, customCertificateBlocks, hostnameCertificateBl
 import { fact, facts, idFact, type FactRow } from './facts';
 import { historyTimeline, seenStatuses } from './historyTimeline';
 import { lastProbeBlocks } from './probeBlocks';
+import { diagnosisBlocks, type DiagnosisInput } from './diagnosisBlocks';
 import { lifecycleActions, LifecycleActionIds } from './lifecycleActions';
 import { lifecycleDiagram } from './lifecycleDiagram';
 import { nextStepCallout } from './nextSteps';
@@ -45,6 +46,8 @@ export interface LifecycleInput {
   readonly history: readonly Transition[];
   /** The last probe per name (ProbeResults.latestFor). */
   readonly probes: readonly ProbeResult[];
+  /** The last diagnosis (DiagnosisResults); packs and custom hostnames only. */
+  readonly diagnosis?: DiagnosisInput;
   readonly now: number;
   readonly thresholds: ExpiryThresholds;
   readonly freshness: Freshness;
@@ -57,12 +60,17 @@ export function lifecycleDocument(input: LifecycleInput): PanelDocument {
   const health = objectHealth(item, { now: input.now, thresholds: input.thresholds });
   const certificateContext: CertificateContext = { now: input.now, thresholds: input.thresholds, format };
   const gone = input.freshness.state === 'gone';
+  // A diagnosis run (or running) is what the user asked for: it comes first; otherwise a line beside the records says what it would do.
+  const diagnosis = input.diagnosis === undefined ? [] : diagnosisBlocks(input.diagnosis, format);
+  const diagnosed = input.diagnosis !== undefined && (input.diagnosis.record !== undefined || input.diagnosis.running);
   const blocks: Block[] = [
     ...(gone ? [goneCallout(input.freshness.at, format)] : []),
     nextStepCallout(item, health),
+    ...(diagnosed ? diagnosis : []),
     facts(LifecycleHeadings.overview, overviewRows(input, health)),
     ...diagrams(item, input.history),
     ...validationBlocks(item),
+    ...(diagnosed ? [] : diagnosis),
     ...certificateBlocks(item, health, certificateContext),
     // Probes check what the edge serves for hostnames; a client certificate has none.
     ...(item.kind === 'clientCertificate' ? [] : lastProbeBlocks(input.probes, { warningDays: input.thresholds.warningDays, format })),
@@ -74,7 +82,7 @@ export function lifecycleDocument(input: LifecycleInput): PanelDocument {
     subtitle: objectSubtitle(item, input.zoneName),
     status: { label: statusLabel(item, health), tone: toneOf(health.severity) },
     note: freshnessNote(input.freshness, format),
-    actions: lifecycleActions(item, { exists: !gone }),
+    actions: lifecycleActions(item, { exists: !gone, diagnosed: input.diagnosis?.record !== undefined }),
     blocks,
   };
 }

@@ -27,6 +27,8 @@ export const CommandIds = {
   probeHostname: 'cloudflareCertificates.probeHostname',
   probe: 'cloudflareCertificates.probe',
   probeZone: 'cloudflareCertificates.probeZone',
+  diagnose: 'cloudflareCertificates.diagnose',
+  diagnoseZone: 'cloudflareCertificates.diagnoseZone',
   filter: 'cloudflareCertificates.filter',
   editFilter: 'cloudflareCertificates.editFilter',
   clearFilter: 'cloudflareCertificates.clearFilter',

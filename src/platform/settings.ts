@@ -1,3 +1,4 @@
+import { getServers } from 'node:dns';
 import * as vscode from 'vscode';
 import { defaultBaseUrl } from '../cloudflare';
 import { defaultNotificationSettings, notificationCategories, type NotificationSettings } from '../explorer/notificationPolicy';
@@ -5,6 +6,8 @@ import { parseResolveRules, type ResolveRule } from '../probe/resolveRules';
 import { maskUrl } from '../shared/maskUrl';
 import { autoRefreshMinutes } from '../settings/autoRefreshMinutes';
 import type { MachineSetting, RestrictedSetting } from '../settings/machineSettings';
+import { readCnameTargets } from '../settings/cnameTargets';
+import { readDnsServers, type DnsServer } from '../settings/dnsServers';
 
 export interface Settings {
   readonly apiBaseUrl: string;
@@ -16,8 +19,12 @@ export interface Settings {
   readonly notifications: NotificationSettings;
   /** A PEM file of extra trusted roots for probes ('' for none), like `cfcerts probe --ca`. */
   readonly probeCaFile: string;
-  /** Where probes connect instead of DNS, like curl's --resolve. */
+  /** Where probes (and diagnoses' HTTP fetches) connect instead of DNS, like curl's --resolve; a key may name the destination port. */
   readonly probeResolve: readonly ResolveRule[];
+  /** The DNS servers diagnoses ask: the setting's, else the system's. */
+  readonly dnsServers: readonly DnsServer[];
+  /** Per SaaS zone (canonical name), other names its custom hostnames may CNAME to. */
+  readonly cnameTargets: ReadonlyMap<string, readonly string[]>;
 }
 
 export const settingsSection = 'cloudflareCertificates';
@@ -48,6 +55,8 @@ export function readSettings(onProblem: (message: string) => void = () => undefi
     notifications: readNotifications(restrictedValue(config, 'notifications'), onProblem),
     probeCaFile: textSetting(machineValue(config, 'probe.caFile')),
     probeResolve: parseResolveRules(machineValue(config, 'probe.resolve'), onProblem),
+    dnsServers: readDnsServers(machineValue(config, 'dns.servers'), getServers(), onProblem),
+    cnameTargets: readCnameTargets(machineValue(config, 'diagnose.cnameTargets'), onProblem),
   };
 }
 

@@ -13,6 +13,11 @@ export interface ResolveRule {
   readonly address: string;
   readonly ipVersion: 0 | 4 | 6;
   readonly port?: number;
+  /**
+   * Only connections to this destination port (`"*:80"`, `"*:443"`); undefined = any port.
+   * Lets one setting send probes (443) to a TLS edge and validation fetches (80) elsewhere.
+   */
+  readonly forPort?: number;
 }
 
 const setting = 'cloudflareCertificates.probe.resolve';
@@ -20,6 +25,15 @@ const setting = 'cloudflareCertificates.probe.resolve';
 function problemOf(error: unknown): string {
   if (error instanceof ProbeError) return error.message;
   throw error;
+}
+
+/** A key's pattern and the destination port it names (`*.example.com:80`), if any. */
+function splitKey(key: string): { readonly pattern: string; readonly forPort?: number } | { readonly problem: string } {
+  const match = /^(.*\S):(\d{1,5})$/.exec(key.trim());
+  if (match === null) return { pattern: key };
+  const forPort = Number(match[2]);
+  if (forPort < 1 || forPort > 65535) return { problem: `"${key}": port ${forPort} is outside 1–65535` };
+  return { pattern: match[1] ?? '', forPort };
 }
 
 /** The pattern in canonical form (lower-case ASCII), or why it is not one. */
@@ -45,7 +59,12 @@ export function parseResolveRules(value: unknown, onProblem: (message: string) =
   }
   const rules: ResolveRule[] = [];
   for (const [pattern, target] of Object.entries(value as Record<string, unknown>)) {
-    const canonical = canonicalPattern(pattern);
+    const key = splitKey(pattern);
+    if ('problem' in key) {
+      onProblem(`${setting}: ${key.problem}; entry ignored.`);
+      continue;
+    }
+    const canonical = canonicalPattern(key.pattern);
     if (typeof canonical !== 'string') {
       onProblem(`${setting}: ${canonical.problem}; entry ignored.`);
       continue;
@@ -56,7 +75,7 @@ export function parseResolveRules(value: unknown, onProblem: (message: string) =
     }
     try {
       const parsed = normalizeHost(target, 'address');
-      rules.push({ pattern: canonical, address: parsed.host, ipVersion: parsed.ipVersion, ...(parsed.port === undefined ? {} : { port: parsed.port }) });
+      rules.push({ pattern: canonical, address: parsed.host, ipVersion: parsed.ipVersion, ...(parsed.port === undefined ? {} : { port: parsed.port }), ...(key.forPort === undefined ? {} : { forPort: key.forPort }) });
     } catch (error) {
       onProblem(`${setting}: ${problemOf(error)}; entry ignored.`);
     }
@@ -72,6 +91,11 @@ export function matchResolveRule(rules: readonly ResolveRule[], host: string): R
   const wildcards = rules.filter((rule) => rule.pattern.startsWith('*.') && name.endsWith(rule.pattern.slice(1)));
   const longest = wildcards.sort((a, b) => b.pattern.length - a.pattern.length)[0];
   return longest ?? rules.find((rule) => rule.pattern === '*');
+}
+
+/** The rule for a connection to `host:port`: rules naming that port first, then port-less ones. */
+export function matchRuleForPort(rules: readonly ResolveRule[], host: string, port: number): ResolveRule | undefined {
+  return matchResolveRule(rules.filter((rule) => rule.forPort === port), host) ?? matchResolveRule(rules.filter((rule) => rule.forPort === undefined), host);
 }
 
 /** `127.0.0.1:8443`, `[::1]:443`, `edge.example.com`: how a rule's target reads. */

@@ -1,5 +1,5 @@
 import { normalizeHost, type TargetInput } from '../probe';
-import { matchResolveRule, type ResolveRule } from '../probe/resolveRules';
+import { matchRuleForPort, type ResolveRule } from '../probe/resolveRules';
 
 /** Where one probe connects: the engine's target fields, and the resolve rule that chose them. */
 export interface ProbeRoute {
@@ -17,7 +17,8 @@ export function routeProbe(servername: string, connect: string | undefined, rule
   const server = normalizeHost(servername, 'host');
   const target = connect === undefined || connect.trim() === '' ? undefined : normalizeHost(connect, 'connect target');
   const looked = target ?? server;
-  const rule = looked.ipVersion === 0 ? matchResolveRule(rules, looked.host) : undefined;
+  // A rule keyed by port (`*:443`) applies to probes of that port; probes default to 443.
+  const rule = looked.ipVersion === 0 ? matchRuleForPort(rules, looked.host, looked.port ?? 443) : undefined;
   if (rule === undefined) {
     return { target: { servername, ...(target === undefined ? {} : { connect: connect?.trim() }) } };
   }

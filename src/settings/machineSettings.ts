@@ -5,7 +5,7 @@
  * probes to a server of its choosing, or make probes trust its certificates.
  * Keep this list and package.json in step (a unit test checks).
  */
-export const machineSettings = ['apiBaseUrl', 'probe.caFile', 'probe.resolve'] as const;
+export const machineSettings = ['apiBaseUrl', 'probe.caFile', 'probe.resolve', 'dns.servers', 'diagnose.cnameTargets'] as const;
 
 export type MachineSetting = (typeof machineSettings)[number];
 

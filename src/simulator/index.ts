@@ -1,5 +1,6 @@
 /** The simulator's public surface: the Cloudflare API + TLS edge stand-in for demo, tests and benchmarks. */
 export { startSimulator, type RunningSimulator, type StartSimulatorOptions } from './startSimulator';
+export { demoCnameTargets, simulatorNetworkSettings } from './demoSettings';
 export { loadScenario } from './scenario/loadScenario';
 export { ScenarioError } from './scenario/scenarioError';
 export { generateLargeAccount, type LargeAccountOptions } from './scenario/generateLargeAccount';

@@ -137,6 +137,8 @@ export interface ScenarioHttpAnswer {
   body?: string;
   /** Sent as `Location` (for redirects). */
   location?: string;
+  /** Drop the connection without an answer, as a firewall on port 80 does. */
+  reset?: boolean;
 }
 
 /** `GET /ips`: Cloudflare's ranges as the scenario defines them (loopback only, so nothing real is ever reached). */

@@ -10,6 +10,14 @@ import type { ExpiryThresholds } from '../domain/expiry';
 import type { Logger } from '../shared/logger';
 import { CommandIds } from '../platform/commandIds';
 
+/** What other features add to a row beside the explorer's presentation (today: the last diagnosis). */
+export interface RowExtras {
+  /** A URI for decorations to find the row by. */
+  resourceUri(node: ExplorerNode): vscode.Uri | undefined;
+  /** Markdown appended to the row's tooltip; every API string in it escaped. */
+  tooltip(node: ExplorerNode): string | undefined;
+}
+
 /** The tree view's id, as package.json contributes it. */
 export const explorerViewId = 'cloudflareCertificates.explorer';
 
@@ -30,6 +38,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     private readonly logger: Logger,
     /** The filter and grouping the user chose. */
     private readonly viewOptions: () => ViewOptions = () => defaultViewOptions,
+    private readonly extras?: RowExtras,
   ) {}
 
   /** Redraws the whole tree, at most once per tick however many loads finish together. */
@@ -64,13 +73,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
    * are most of those bytes and only hovered rows need one (resolveTreeItem).
    */
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return toTreeItem(present(node, this.context()), node);
+    const item = toTreeItem(present(node, this.context()), node);
+    const uri = this.extras?.resourceUri(node);
+    if (uri !== undefined) item.resourceUri = uri;
+    return item;
   }
 
   /** The tooltip of a hovered row, from the data as it is now. */
   resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
-    const tooltip = present(node, this.context()).tooltip;
-    if (tooltip !== undefined) item.tooltip = untrustedMarkdown(tooltip);
+    const parts = [present(node, this.context()).tooltip, this.extras?.tooltip(node)].filter((part) => part !== undefined);
+    if (parts.length > 0) item.tooltip = untrustedMarkdown(parts.join('\n\n---\n\n'));
     return item;
   }
 

@@ -4,7 +4,7 @@
  * suite's tests and closed after them. A test that fails leaves a screenshot of what the
  * workbench showed, for the person reading the log.
  */
-import { startSimulator, type RunningSimulator, type StartSimulatorOptions } from '../../src/simulator';
+import { simulatorNetworkSettings, startSimulator, type RunningSimulator, type StartSimulatorOptions } from '../../src/simulator';
 import { openWorkbench, type Workbench } from './workbench';
 import { noCredentials } from './workbenchUi';
 
@@ -77,9 +77,11 @@ export function useSimulatorWorkbench(options: SimulatorWorkbenchOptions): Simul
   };
 }
 
-/** Every probe goes to the simulator's TLS edge, whatever the name, and trusts its root CA. */
+/**
+ * Every probe goes to the simulator's TLS edge, whatever the name, and trusts its root CA;
+ * Diagnose asks its DNS server and fetches from its HTTP server: as `npm run demo` does.
+ */
 function edgeSettings(simulator: RunningSimulator): Record<string, unknown> {
-  const { tls } = simulator;
-  if (tls === undefined) throw new Error('the simulator started without its TLS edge');
-  return { 'cloudflareCertificates.probe.caFile': tls.caFile, 'cloudflareCertificates.probe.resolve': { '*': `${tls.host}:${tls.port}` } };
+  if (simulator.tls === undefined) throw new Error('the simulator started without its TLS edge');
+  return simulatorNetworkSettings(simulator);
 }

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startSimulator } from '../../src/simulator';
+import { simulatorNetworkSettings, startSimulator } from '../../src/simulator';
 import { ensureCodeServer, installExtension, startCodeServer, writeUserSettings } from './codeServer';
 import { step } from './exec';
 import { cacheDir, vsixPath, workspaceFixture } from './paths';
@@ -19,15 +19,18 @@ async function main(): Promise<void> {
   const extensionsDir = path.join(demoDir, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
   // Probes reach the simulator's TLS edge for every name (it serves what the scenario says is
-  // active) and trust its root, as a staging edge would be reached with curl --resolve.
-  const probeSettings = simulator.tls === undefined ? {} : { 'cloudflareCertificates.probe.caFile': simulator.tls.caFile, 'cloudflareCertificates.probe.resolve': { '*': `${simulator.tls.host}:${simulator.tls.port}` } };
-  writeUserSettings(userDataDir, { 'workbench.colorTheme': 'Default Dark Modern', 'cloudflareCertificates.apiBaseUrl': simulator.apiBaseUrl, ...probeSettings });
+  // active) and trust its root, as a staging edge would be reached with curl --resolve;
+  // Diagnose asks the simulator's DNS server and fetches validation files from its HTTP
+  // server (the resolve rules are keyed by port: 443 to the edge, 80 to the HTTP server).
+  writeUserSettings(userDataDir, { 'workbench.colorTheme': 'Default Dark Modern', 'cloudflareCertificates.apiBaseUrl': simulator.apiBaseUrl, ...simulatorNetworkSettings(simulator) });
   await step('install the extension', () => installExtension(vsixPath, { userDataDir, extensionsDir }));
   const port = Number(process.env['CFCERTS_DEMO_PORT'] ?? 8080);
   const server = await step('start code-server', () =>
     startCodeServer({ userDataDir, extensionsDir, port, env: { CLOUDFLARE_API_TOKEN: simulator.demoToken, CLOUDFLARE_API_KEY: '', CLOUDFLARE_EMAIL: '' } }),
   );
   const tls = simulator.tls === undefined ? [] : [`  TLS edge:        ${simulator.tls.host}:${simulator.tls.port} (CA: ${simulator.tls.caFile}); every probe connects there`];
+  const dns = simulator.dns === undefined ? [] : [`  DNS server:      ${simulator.dns.host}:${simulator.dns.port} (UDP and TCP); Diagnose asks it`];
+  const http = simulator.validationHttp === undefined ? [] : [`  HTTP server:     ${simulator.validationHttp.host}:${simulator.validationHttp.port}; Diagnose fetches validation files there`];
   process.stdout.write(
     [
       '',
@@ -36,9 +39,11 @@ async function main(): Promise<void> {
       `  Open:            ${server.url}/?folder=${encodeURIComponent(workspaceFixture)}`,
       `  Simulated API:   ${simulator.apiBaseUrl}`,
       ...tls,
+      ...dns,
+      ...http,
       `  Demo token:      ${simulator.demoToken} (fake; the simulator's own)`,
       '',
-      'Pick the Cloudflare icon in the activity bar. Press Ctrl+C to stop.',
+      'Pick the Cloudflare icon in the activity bar; right-click a zone for Diagnose Zone. Press Ctrl+C to stop.',
       '',
     ].join('\n'),
   );

@@ -3,7 +3,7 @@ import type { ScenarioHttpAnswer } from '../model';
 
 /**
  * The customer's web server, as far as validation goes: plain HTTP answering each
- * scenario path per `Host` (validation tokens, ownership files, redirects, wrong bodies);
+ * scenario path per `Host` (validation tokens, ownership files, redirects, wrong bodies, dropped connections);
  * anything else is 404.
  */
 export function createValidationServer(answers: () => readonly ScenarioHttpAnswer[]): Server {
@@ -14,6 +14,10 @@ export function createValidationServer(answers: () => readonly ScenarioHttpAnswe
     if (found === undefined) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       response.end('not found\n');
+      return;
+    }
+    if (found.reset === true) {
+      request.socket.destroy();
       return;
     }
     const body = found.body ?? '';

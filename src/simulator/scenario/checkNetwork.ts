@@ -74,6 +74,7 @@ export function checkNetwork(root: Json): void {
       const value = isObject(answer) ? answer : {};
       need(typeof value['host'] === 'string' && typeof value['path'] === 'string' && String(value['path']).startsWith('/'), `http[${index}]`, 'needs a host and a path starting with /');
       need(value['status'] === undefined || (Number.isInteger(value['status']) && Number(value['status']) >= 100 && Number(value['status']) <= 599), `http[${index}].status`, 'must be an HTTP status');
+      need(value['reset'] === undefined || typeof value['reset'] === 'boolean', `http[${index}].reset`, 'must be true or false');
     });
   }
   if (root['ips'] !== undefined) {

@@ -16,6 +16,7 @@ import { isLifecycleActionId, LifecycleActionIds, type LifecycleActionId } from 
 import { lifecycleDocument, loadingDocument, unavailableDocument, type Freshness } from '../../panels/lifecycleDocument';
 import { resolveSource, shouldFetch, type SourceState } from '../../panels/panelSource';
 import type { ProbeResults } from '../../probing/probeResults';
+import { diagnosisBasis, type DiagnosisRecord, type DiagnosisResults } from '../../probing/diagnosisResults';
 import { CommandIds } from '../../platform/commandIds';
 import { userMessage } from '../../platform/userMessage';
 import type { PanelDocument } from '../../panels/document';
@@ -27,6 +28,9 @@ export interface LifecyclePanelDependencies {
   readonly clientFor: (profile: AccountProfile) => Promise<CloudflareClient>;
   readonly history: TransitionHistory;
   readonly probes: ProbeResults;
+  readonly diagnoses: DiagnosisResults;
+  /** Diagnoses the object again, quietly: its data changed since its last diagnosis. */
+  readonly rediagnose: (ref: ObjectRef) => void;
   readonly thresholds: () => ExpiryThresholds;
   readonly clock: Clock;
 }
@@ -47,6 +51,8 @@ export class LifecyclePanel {
   /** The zone's name when the model has not loaded the zone (a panel restored after a reload). */
   private zoneName: string | undefined;
   private shown = '';
+  /** The object's diagnosisBasis the panel last asked to diagnose again for: at most once per change. */
+  private rediagnosedFor: string | undefined;
 
   constructor(
     readonly ref: ObjectRef,
@@ -135,6 +141,10 @@ export class LifecyclePanel {
         await vscode.commands.executeCommand(id === LifecycleActionIds.restartValidation ? CommandIds.restartValidation : CommandIds.refreshValidation, node);
         return this.refresh();
       }
+      case LifecycleActionIds.diagnose:
+        // The command takes the ObjectRef as it takes a tree node; the Diagnosis section follows the results.
+        await vscode.commands.executeCommand(CommandIds.diagnose, this.ref);
+        return;
       case LifecycleActionIds.probe:
         // The probe command takes the ObjectRef as it takes a tree node.
         await vscode.commands.executeCommand(CommandIds.probe, this.ref);
@@ -197,11 +207,27 @@ export class LifecyclePanel {
       ...(accountLabel === undefined ? {} : { accountLabel }),
       history: this.deps.history.of(this.key),
       probes: this.deps.probes.latestFor(this.key),
+      ...(item.kind === 'certificatePack' || item.kind === 'customHostname' ? { diagnosis: this.diagnosis(item) } : {}),
       now: this.deps.clock.now(),
       thresholds: this.deps.thresholds(),
       freshness,
       format: localTime,
     });
+  }
+
+  /**
+   * The Diagnosis section's input. When a refresh brought a copy whose statuses or records
+   * differ from the diagnosed one, the section updates itself: the object is diagnosed again.
+   */
+  private diagnosis(item: CertificateObject): { record?: DiagnosisRecord; running: boolean; basis: string } {
+    const record = this.deps.diagnoses.get(this.key);
+    const running = this.deps.diagnoses.isRunning(this.key);
+    const basis = diagnosisBasis(item);
+    if (record !== undefined && !running && record.basis !== basis && this.rediagnosedFor !== basis) {
+      this.rediagnosedFor = basis;
+      this.deps.rediagnose(this.ref);
+    }
+    return { ...(record === undefined ? {} : { record }), running, basis };
   }
 
   /** Posts only a changed document: the model reports many changes while a refresh runs. */

@@ -27,6 +27,7 @@ export class LifecyclePanels implements vscode.Disposable {
       vscode.window.registerWebviewPanelSerializer(lifecycleViewType, { deserializeWebviewPanel: (panel, state: unknown) => this.restore(panel, state) }),
       options.history.onDidChange((keys) => keys.forEach((key) => this.panels.get(key)?.render())),
       options.probes.onDidChange((key) => (key === undefined ? undefined : this.panels.get(key)?.render())),
+      options.diagnoses.onDidChange((keys) => keys.forEach((key) => this.panels.get(key)?.render())),
     );
   }
 

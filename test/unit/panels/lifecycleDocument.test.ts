@@ -137,7 +137,7 @@ describe('lifecycle document', () => {
     const record = (item.object.validation_records ?? [])[0];
     const copied = records.rows.flatMap((row) => row.filter((cell) => cell.copyLabel !== undefined).map((cell) => cell.text));
     assert.ok(copied.includes(record?.txt_value ?? record?.http_body ?? ''), 'the value to place is copyable as is');
-    assert.deepEqual(actionIds(document), ['refresh', 'restartValidation', 'probe', 'openInDashboard']);
+    assert.deepEqual(actionIds(document), ['refresh', 'restartValidation', 'diagnose', 'probe', 'openInDashboard']);
   });
 
   it('an active pack: its RSA and ECDSA certificates with issuer, expiry and days left; nothing to restart', () => {
@@ -156,7 +156,7 @@ describe('lifecycle document', () => {
     assert.equal(factValue(pack, 'Pack ID'), item.object.id);
     const next = block(document, 'callout', LifecycleHeadings.next);
     assert.equal(next.lines[1], 'Who acts: Nobody: nothing needs doing.');
-    assert.deepEqual(actionIds(document), ['refresh', 'probe', 'openInDashboard']);
+    assert.deepEqual(actionIds(document), ['refresh', 'diagnose', 'probe', 'openInDashboard']);
     assert.equal(block(document, 'table', LifecycleHeadings.records).rows.length, 0);
   });
 
