@@ -53,9 +53,12 @@ describe('one rate budget for two VS Code windows (two processes, one directory)
       // their appetite, was the limit, and it rolled on once the first grants left the window. Each with a
       // budget of its own (1,080) would have sent far more than Cloudflare's 1,200 and met 429s.
       assert.ok(one.requests + two.requests > 960, `the window rolled on (${one.requests} + ${two.requests} requests)`);
-      // Every request the windows counted reached the simulator. The simulator may see one more than they
-      // counted: undici sends an idempotent GET again, by itself, when a keep-alive socket closes under it.
-      assert.ok(sim.requests >= one.requests + two.requests, `${sim.requests} requests seen, ${one.requests + two.requests} counted`);
+      // The simulator saw what the windows counted, give or take the requests cut off in flight when time
+      // was up (counted when granted, aborted before the simulator read them: at most one concurrency
+      // limit, 8, per window) and the ones undici sends again by itself when a keep-alive socket closes
+      // under an idempotent GET (a few). Anything further off means a request went past the counter.
+      const counted = one.requests + two.requests;
+      assert.ok(Math.abs(sim.requests - counted) <= 2 * 8 + 2, `${sim.requests} requests seen, ${counted} counted`);
       assert.ok(
         reports.some((report) => report.log.some((line) => /another VS Code window uses it too/.test(line))),
         'a window says in the log that it shares the budget',
