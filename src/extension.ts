@@ -9,6 +9,7 @@ import { PendingPoller } from './explorer/pendingPoller';
 import type { Transition } from './explorer/transitionHistory';
 import type { ViewOptions } from './explorer/viewOptions';
 import { walkTree, type WalkedItem } from './explorer/walkTree';
+import { findObject } from './explorer/objectLookup';
 import { ProbeResults } from './probing/probeResults';
 import type { ProbeResult } from './probe';
 import { AccountStore } from './platform/accountStore';
@@ -28,6 +29,7 @@ import { ExplorerProvider, explorerViewId } from './views/explorerProvider';
 import { ExplorerSignals } from './views/explorerSignals';
 import { LifecyclePanels } from './views/webviewPanels/lifecyclePanels';
 import { ProbeController } from './views/probeController';
+import { RawDataDocuments } from './views/rawDataDocuments';
 import { ProblemsStatusBar } from './views/statusBar';
 import { TransitionNotifier } from './views/transitionNotifier';
 import type { PanelDocument } from './panels/document';
@@ -97,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
       provider.redraw();
       poller.modelChanged();
       lifecyclePanels.modelChanged(accountKey);
+      rawData.changed();
     },
     isOnScreen: (account, zone): boolean => expandedZones.isOnScreen(account, zone),
     requestsAvailable: (profile) => clients.requestsAvailable(profile.key),
@@ -125,7 +128,28 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     thresholds,
     clock: systemClock,
   });
-  const commandContext: CommandContext = { logger, channel, accounts, clients, consent, model, settings, history: transitions.history, viewOptions, probes, prober, probeMemory, lifecyclePanels };
+  const rawData = new RawDataDocuments({
+    object: (ref) => findObject(model, ref) ?? lifecyclePanels.shownObject(ref),
+    run: (key) => prober.runOf(key),
+    probesOf: (key) => probes.latestFor(key),
+  });
+  const commandContext: CommandContext = {
+    logger,
+    channel,
+    accounts,
+    clients,
+    consent,
+    model,
+    settings,
+    history: transitions.history,
+    viewOptions,
+    probes,
+    prober,
+    probeMemory,
+    lifecyclePanels,
+    rawData,
+    extensionId: context.extension.id,
+  };
   context.subscriptions.push(
     channel,
     accounts,
@@ -147,6 +171,8 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     signals,
     prober,
     lifecyclePanels,
+    rawData,
+    probes.onDidChange(() => rawData.changed()),
     vscode.workspace.onDidChangeConfiguration((event) => applySettings((section) => event.affectsConfiguration(section))),
     // Trust lets the workspace's values of the restricted settings apply: read them all again.
     vscode.workspace.onDidGrantWorkspaceTrust(() => applySettings(() => true)),

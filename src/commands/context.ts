@@ -11,6 +11,7 @@ import type { Settings } from '../platform/settings';
 import type { LifecyclePanels } from '../views/webviewPanels/lifecyclePanels';
 import type { ViewOptionsStore } from '../platform/viewOptionsStore';
 import type { ProbeController } from '../views/probeController';
+import type { RawDataDocuments } from '../views/rawDataDocuments';
 
 /** What command handlers may use; handed to each handler factory. */
 export interface CommandContext {
@@ -34,4 +35,8 @@ export interface CommandContext {
   readonly probeMemory: ProbeMemory;
   /** The lifecycle panels, one per object. */
   readonly lifecyclePanels: LifecyclePanels;
+  /** The read-only raw data documents: API objects as JSON, served chains as PEM. */
+  readonly rawData: RawDataDocuments;
+  /** This extension's id, `publisher.name`. */
+  readonly extensionId: string;
 }

@@ -9,6 +9,7 @@ export const LifecycleActionIds = {
   refreshValidation: 'refreshValidation',
   probe: 'probe',
   openInDashboard: 'openInDashboard',
+  openApiObject: 'openApiObject',
 } as const;
 
 export type LifecycleActionId = (typeof LifecycleActionIds)[keyof typeof LifecycleActionIds];
@@ -39,5 +40,7 @@ export function lifecycleActions(item: CertificateObject, options: ActionOptions
     actions.push({ id: LifecycleActionIds.probe, label: 'Probe', icon: 'plug' });
   }
   actions.push({ id: LifecycleActionIds.openInDashboard, label: 'Open in Dashboard', icon: 'link-external' });
+  // The data shown, even of an object Cloudflare no longer has: the last copy known.
+  actions.push({ id: LifecycleActionIds.openApiObject, label: 'Open API Object', icon: 'json' });
   return actions;
 }
