@@ -43,10 +43,10 @@ export function parseRawDataLocation(location: RawDataLocation): RawDataTarget |
 }
 
 /**
- * A file name made of the label: ASCII letters, digits and `. _ - * ( )` and spaces, at
+ * A file name made of the label: ASCII letters, digits and `. _ - + * ( )` and spaces, at
  * most 80 characters; anything else (a slash, a control, a bidi mark) becomes `_`.
  */
 export function safeLabel(label: string): string {
-  const safe = label.replace(/[^A-Za-z0-9._*() -]/g, '_').slice(0, MAX_LABEL).trim();
+  const safe = label.replace(/[^A-Za-z0-9._+*() -]/g, '_').slice(0, MAX_LABEL).trim();
   return safe === '' || /^\.+$/.test(safe) ? 'object' : safe;
 }

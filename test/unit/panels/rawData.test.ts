@@ -92,7 +92,7 @@ describe('raw data URIs', () => {
   });
 
   it('make a file name of any label', () => {
-    assert.equal(safeLabel('*.example.com (Certificate pack)'), '*.example.com (Certificate pack)');
+    assert.equal(safeLabel('*.example.com +1 (Certificate pack)'), '*.example.com +1 (Certificate pack)');
     assert.equal(safeLabel('a/b\\c\u202ed'), 'a_b_c_d');
     assert.equal(safeLabel('..'), 'object');
     assert.equal(safeLabel('x'.repeat(200)).length, 80);
