@@ -34,6 +34,7 @@ import { ExplorerProvider, explorerViewId } from './views/explorerProvider';
 import { ExplorerSignals } from './views/explorerSignals';
 import { LifecyclePanels } from './views/webviewPanels/lifecyclePanels';
 import { ProbeController } from './views/probeController';
+import { RawDataDocuments } from './views/rawDataDocuments';
 import { ProblemsStatusBar } from './views/statusBar';
 import { TransitionNotifier } from './views/transitionNotifier';
 import type { PanelDocument } from './panels/document';
@@ -111,6 +112,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
       provider.redraw();
       poller.modelChanged();
       lifecyclePanels.modelChanged(accountKey);
+      rawData.changed();
     },
     isOnScreen: (account, zone): boolean => expandedZones.isOnScreen(account, zone),
     requestsAvailable: (profile) => clients.requestsAvailable(profile.key),
@@ -146,7 +148,30 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     thresholds,
     clock: systemClock,
   });
-  const commandContext: CommandContext = { logger, channel, accounts, clients, consent, model, settings, history: transitions.history, viewOptions, probes, prober, probeMemory, lifecyclePanels, diagnoser, diagnoses };
+  const rawData = new RawDataDocuments({
+    object: (ref) => findObject(model, ref) ?? lifecyclePanels.shownObject(ref),
+    run: (key) => prober.runOf(key),
+    probesOf: (key) => probes.latestFor(key),
+  });
+  const commandContext: CommandContext = {
+    logger,
+    channel,
+    accounts,
+    clients,
+    consent,
+    model,
+    settings,
+    history: transitions.history,
+    viewOptions,
+    probes,
+    prober,
+    probeMemory,
+    lifecyclePanels,
+    rawData,
+    extensionId: context.extension.id,
+    diagnoser,
+    diagnoses,
+  };
   context.subscriptions.push(
     channel,
     accounts,
@@ -169,6 +194,8 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     prober,
     decorations,
     lifecyclePanels,
+    rawData,
+    probes.onDidChange(() => rawData.changed()),
     vscode.workspace.onDidChangeConfiguration((event) => applySettings((section) => event.affectsConfiguration(section))),
     // Trust lets the workspace's values of the restricted settings apply: read them all again.
     vscode.workspace.onDidGrantWorkspaceTrust(() => applySettings(() => true)),

@@ -13,6 +13,7 @@ import type { ViewOptionsStore } from '../platform/viewOptionsStore';
 import type { ProbeController } from '../views/probeController';
 import type { DiagnoseController } from '../views/diagnoseController';
 import type { DiagnosisResults } from '../probing/diagnosisResults';
+import type { RawDataDocuments } from '../views/rawDataDocuments';
 
 /** What command handlers may use; handed to each handler factory. */
 export interface CommandContext {
@@ -40,4 +41,8 @@ export interface CommandContext {
   readonly diagnoses: DiagnosisResults;
   /** The lifecycle panels, one per object. */
   readonly lifecyclePanels: LifecyclePanels;
+  /** The read-only raw data documents: API objects as JSON, served chains as PEM. */
+  readonly rawData: RawDataDocuments;
+  /** This extension's id, `publisher.name`. */
+  readonly extensionId: string;
 }

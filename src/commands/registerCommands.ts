@@ -8,6 +8,8 @@ import { clearHostnameSearch, loadAllHostnames, loadMoreHostnames, searchHostnam
 import { CommandIds, type CommandId } from '../platform/commandIds';
 import { removeAccount, renameAccount } from './manageAccount';
 import { openInDashboard } from './openInDashboard';
+import { openApiObject, openServedChain } from './openRawData';
+import { openWalkthrough } from './openWalkthrough';
 import { probe, probeZone } from './probe';
 import { probeHostname } from './probeHostname';
 import { refresh, refreshNode, retry } from './refresh';
@@ -56,6 +58,9 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
     [CommandIds.groupByZone]: groupByZone(context),
     [CommandIds.groupByStatus]: groupByStatus(context),
     [CommandIds.showProblems]: showProblems(context),
+    [CommandIds.openApiObject]: openApiObject(context),
+    [CommandIds.openServedChain]: openServedChain(context),
+    [CommandIds.openWalkthrough]: openWalkthrough(context),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, runCommand(id, context.logger, handler)));
 }

@@ -10,6 +10,7 @@ export const LifecycleActionIds = {
   probe: 'probe',
   diagnose: 'diagnose',
   openInDashboard: 'openInDashboard',
+  openApiObject: 'openApiObject',
 } as const;
 
 export type LifecycleActionId = (typeof LifecycleActionIds)[keyof typeof LifecycleActionIds];
@@ -45,5 +46,7 @@ export function lifecycleActions(item: CertificateObject, options: ActionOptions
     actions.push({ id: LifecycleActionIds.probe, label: 'Probe', icon: 'plug' });
   }
   actions.push({ id: LifecycleActionIds.openInDashboard, label: 'Open in Dashboard', icon: 'link-external' });
+  // The data shown, even of an object Cloudflare no longer has: the last copy known.
+  actions.push({ id: LifecycleActionIds.openApiObject, label: 'Open API Object', icon: 'json' });
   return actions;
 }

@@ -13,6 +13,7 @@ export const ProbeActions = {
   copyJson: 'copyJson',
   copyOpenssl: 'copyOpenssl',
   showDetails: 'showDetails',
+  openServedChain: 'openServedChain',
 } as const;
 
 export interface ProbeDocumentOptions {
@@ -49,6 +50,7 @@ function actionsFor(run: ProbeRun): Action[] {
   if (run.outcomes.length > 0) {
     actions.push({ id: ProbeActions.copyJson, label: 'Copy as JSON', icon: 'json' }, { id: ProbeActions.copyOpenssl, label: 'Copy openssl Command', icon: 'terminal' });
   }
+  if (run.outcomes.some((outcome) => outcome.result.chain.length > 0)) actions.push({ id: ProbeActions.openServedChain, label: 'Open Served Chain', icon: 'file-code' });
   if (run.plan.ref !== undefined) actions.push({ id: ProbeActions.showDetails, label: 'Show Details', icon: 'info' });
   return actions;
 }

@@ -37,6 +37,9 @@ export const CommandIds = {
   groupByZone: 'cloudflareCertificates.groupByZone',
   groupByStatus: 'cloudflareCertificates.groupByStatus',
   showProblems: 'cloudflareCertificates.showProblems',
+  openApiObject: 'cloudflareCertificates.openApiObject',
+  openServedChain: 'cloudflareCertificates.openServedChain',
+  openWalkthrough: 'cloudflareCertificates.openWalkthrough',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -1,6 +1,7 @@
 import { createPublicKey, type X509Certificate } from 'node:crypto';
 import type { PeerCertificate } from 'node:tls';
 import { publicKeyInfoOf, signatureAlgorithmOf } from './derFields';
+import { pemOf } from './pem';
 import type { CertificateSummary } from './types';
 
 const DAY_MS = 86_400_000;
@@ -68,6 +69,7 @@ export function summarizePeerCertificate(cert: PeerCertificate, now: number, sel
     signatureAlgorithm: signatureAlgorithmOf(cert.raw),
     isCA: cert.ca,
     selfSigned,
+    pem: pemOf(cert.raw),
   };
 }
 
@@ -104,5 +106,6 @@ export function summarizeX509(cert: X509Certificate, now: number): CertificateSu
     signatureAlgorithm: signatureAlgorithmOf(cert.raw),
     isCA: cert.ca,
     selfSigned: subject === issuer && cert.verify(cert.publicKey),
+    pem: pemOf(cert.raw),
   };
 }

@@ -36,6 +36,8 @@ export interface ProbeJsonCertificate {
   readonly signatureAlgorithm: string | null;
   readonly isCA: boolean;
   readonly selfSigned: boolean;
+  /** The certificate as served, PEM; null when it was too large to keep. */
+  readonly pem: string | null;
 }
 
 const round = (ms: number | null): number | null => (ms === null ? null : Math.round(ms * 10) / 10);
@@ -66,6 +68,7 @@ export function toProbeJson(result: ProbeResult): ProbeJson {
       signatureAlgorithm: cert.signatureAlgorithm,
       isCA: cert.isCA,
       selfSigned: cert.selfSigned,
+      pem: cert.pem,
     })),
     dns: result.dns,
     timings: { dnsMs: round(result.timings.dnsMs), connectMs: round(result.timings.connectMs), tlsMs: round(result.timings.tlsMs), totalMs: round(result.timings.totalMs) ?? 0 },

@@ -66,6 +66,8 @@ export interface CertificateSummary {
   readonly signatureAlgorithm: string | null;
   readonly isCA: boolean;
   readonly selfSigned: boolean;
+  /** The certificate as served, PEM; null when it was larger than the probe keeps (see pem.ts). */
+  readonly pem: string | null;
 }
 
 export interface ProbeFailure {

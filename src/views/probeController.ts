@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { CommandIds } from '../platform/commandIds';
 import { runCommand } from '../platform/runCommand';
@@ -10,6 +11,7 @@ import type { ProbeResults } from '../probing/probeResults';
 import { probeRunCommands, probeRunJson } from '../probing/probeCopies';
 import { planHostname, planObject, planZone, type ProbePlan, type ProbeSource } from '../probing/probePlan';
 import type { ProbeRun } from '../probing/probeRun';
+import { ProbeRunLog } from '../probing/probeRunLog';
 import { runProbePlan } from '../probing/runProbePlan';
 import { readTrustRoots } from '../probing/trustRoots';
 import { verdictLabel } from '../probing/verdictPresentation';
@@ -36,6 +38,8 @@ export interface ProbeControllerDependencies {
 export class ProbeController implements vscode.Disposable {
   private readonly panel: ProbePanel;
   private shown: ProbeRun | undefined;
+  /** The runs shown lately, by key, for their "served chain" documents. */
+  private readonly runs = new ProbeRunLog(randomBytes(4).toString('hex'));
 
   constructor(private readonly deps: ProbeControllerDependencies) {
     this.panel = new ProbePanel({ extensionUri: deps.extensionUri, logger: deps.logger, onAction: (id) => runCommand(`probe panel ${id}`, deps.logger, () => this.act(id))() });
@@ -71,7 +75,18 @@ export class ProbeController implements vscode.Disposable {
   /** Shows a run in the results panel and brings it forward. */
   showResults(run: ProbeRun): void {
     this.shown = run;
+    this.runs.keep(run);
     this.panel.show(buildProbeDocument(run, { warningDays: this.deps.settings().expiryWarningDays, format: (ms) => new Date(ms).toLocaleString() }), true);
+  }
+
+  /** The key of the run the results panel shows (or showed last), for its served chain document. */
+  get shownRunKey(): string | undefined {
+    return this.shown === undefined ? undefined : this.runs.keep(this.shown);
+  }
+
+  /** A run shown lately, by its key; undefined once it is let go (or from another window). */
+  runOf(key: string): ProbeRun | undefined {
+    return this.runs.get(key);
   }
 
   /** What the results panel shows, if it is open. */
@@ -127,6 +142,9 @@ export class ProbeController implements vscode.Disposable {
       case ProbeActions.copyOpenssl:
         await vscode.env.clipboard.writeText(probeRunCommands(run));
         vscode.window.setStatusBarMessage('$(check) Copied the openssl command', 3000);
+        return;
+      case ProbeActions.openServedChain:
+        await vscode.commands.executeCommand(CommandIds.openServedChain, this.runs.keep(run));
         return;
       case ProbeActions.showDetails:
         if (run.plan.ref !== undefined) await vscode.commands.executeCommand(CommandIds.showDetails, run.plan.ref);

@@ -154,7 +154,16 @@ export class LifecyclePanel {
         if (this.deps.model.zone(this.ref.account, this.ref.zone) === undefined) await this.deps.model.loadZones(this.ref.account);
         await vscode.commands.executeCommand(CommandIds.openInDashboard, this.ref);
         return;
+      case LifecycleActionIds.openApiObject:
+        await vscode.commands.executeCommand(CommandIds.openApiObject, this.ref);
+        return;
     }
+  }
+
+  /** The copy of the object the panel shows (the model's, one fetched by id, or the last known), if any. */
+  shownObject(): CertificateObject | undefined {
+    const resolution = resolveSource(this.sourceState());
+    return resolution.kind === 'show' ? resolution.item : undefined;
   }
 
   /** The tree node the validation commands take, built from the copy shown. */

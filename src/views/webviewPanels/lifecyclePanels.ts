@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CertificateObject } from '../../domain/objectHealth';
 import { objectKey, parseObjectKey, type ObjectRef } from '../../domain/objectRef';
 import { findObject } from '../../explorer/objectLookup';
 import { objectTitle } from '../../panels/objectTitle';
@@ -50,6 +51,11 @@ export class LifecyclePanels implements vscode.Disposable {
     for (const panel of this.panels.values()) {
       if (accountKey === undefined || panel.ref.account === accountKey) panel.render();
     }
+  }
+
+  /** The copy of an object its open panel shows, if one is open: a restored panel may have it when the tree does not. */
+  shownObject(ref: ObjectRef): CertificateObject | undefined {
+    return this.panels.get(objectKey(ref))?.shownObject();
   }
 
   /** The open panels and what each shows; for the extension's API (integration tests). */

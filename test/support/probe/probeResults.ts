@@ -22,6 +22,7 @@ export function leaf(overrides: Partial<CertificateSummary> = {}): CertificateSu
     signatureAlgorithm: 'ecdsa-with-SHA256',
     isCA: false,
     selfSigned: false,
+    pem: null,
     ...overrides,
   };
 }

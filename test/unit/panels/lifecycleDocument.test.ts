@@ -137,7 +137,7 @@ describe('lifecycle document', () => {
     const record = (item.object.validation_records ?? [])[0];
     const copied = records.rows.flatMap((row) => row.filter((cell) => cell.copyLabel !== undefined).map((cell) => cell.text));
     assert.ok(copied.includes(record?.txt_value ?? record?.http_body ?? ''), 'the value to place is copyable as is');
-    assert.deepEqual(actionIds(document), ['refresh', 'restartValidation', 'diagnose', 'probe', 'openInDashboard']);
+    assert.deepEqual(actionIds(document), ['refresh', 'restartValidation', 'diagnose', 'probe', 'openInDashboard', 'openApiObject']);
   });
 
   it('an active pack: its RSA and ECDSA certificates with issuer, expiry and days left; nothing to restart', () => {
@@ -156,7 +156,7 @@ describe('lifecycle document', () => {
     assert.equal(factValue(pack, 'Pack ID'), item.object.id);
     const next = block(document, 'callout', LifecycleHeadings.next);
     assert.equal(next.lines[1], 'Who acts: Nobody: nothing needs doing.');
-    assert.deepEqual(actionIds(document), ['refresh', 'diagnose', 'probe', 'openInDashboard']);
+    assert.deepEqual(actionIds(document), ['refresh', 'diagnose', 'probe', 'openInDashboard', 'openApiObject']);
     assert.equal(block(document, 'table', LifecycleHeadings.records).rows.length, 0);
   });
 
@@ -214,7 +214,7 @@ describe('lifecycle document', () => {
     assert.match(factValue(certificate, 'Expires') ?? '', /UTC$/);
     assert.match(factValue(certificate, 'Days left') ?? '', /left|today|expired/);
     assert.equal(blocksOf(document, 'table').filter((table) => table.title === LifecycleHeadings.records).length, 0);
-    assert.deepEqual(actionIds(document), ['refresh', 'probe', 'openInDashboard']);
+    assert.deepEqual(actionIds(document), ['refresh', 'probe', 'openInDashboard', 'openApiObject']);
   });
 
   it('a revoked client certificate: reactivation is the next step, and there is nothing to probe', () => {
@@ -224,7 +224,7 @@ describe('lifecycle document', () => {
     const diagram = block(document, 'diagram', LifecycleHeadings.lifecycle);
     assert.deepEqual(current(diagram), ['revoked']);
     assert.equal(stateOf(diagram, 'pending_reactivation'), 'next');
-    assert.deepEqual(actionIds(document), ['refresh', 'openInDashboard']);
+    assert.deepEqual(actionIds(document), ['refresh', 'openInDashboard', 'openApiObject']);
     assert.equal(blocksOf(document, 'table').filter((table) => table.title === LifecycleHeadings.lastProbe).length, 0);
     const certificate = block(document, 'facts', LifecycleHeadings.certificate);
     assert.equal(factValue(certificate, 'Certificate ID'), item.object.id);
@@ -299,7 +299,7 @@ describe('lifecycle document, built by hand', () => {
     const gone = build(pack(), { freshness: { state: 'gone', at: now } });
     assert.match(gone.note ?? '', /^Gone: /);
     assert.equal((gone.blocks[0] as CalloutBlock).title, LifecycleHeadings.gone);
-    assert.deepEqual(actionIds(gone), ['refresh', 'openInDashboard']);
+    assert.deepEqual(actionIds(gone), ['refresh', 'openInDashboard', 'openApiObject']);
     assert.match(build(pack(), { freshness: { state: 'refreshing', at: now } }).note ?? '', /^Refreshing…/);
   });
 

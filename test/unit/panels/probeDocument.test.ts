@@ -87,7 +87,7 @@ describe('the probe results document', () => {
     assert.equal(table(document, /^Chain as served$/).rows.length, result.chain.length);
     const titles = document.blocks.map((block) => ('title' in block ? block.title : ''));
     for (const title of ['Timings', 'TLS', 'DNS', 'Raw result (JSON)']) assert.ok(titles.includes(title), `${title} in ${titles.join(', ')}`);
-    assert.deepEqual(document.actions.map((action) => action.id), ['probeAgain', 'copyJson', 'copyOpenssl', 'showDetails']);
+    assert.deepEqual(document.actions.map((action) => action.id), ['probeAgain', 'copyJson', 'copyOpenssl', 'openServedChain', 'showDetails']);
   });
 
   it('shows a zone or pack as a matrix of names, worst first, with the differences from the API', () => {

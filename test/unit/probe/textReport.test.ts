@@ -33,6 +33,7 @@ function result(): ProbeResult {
         signatureAlgorithm: 'ecdsa-with-SHA256',
         isCA: false,
         selfSigned: true,
+        pem: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n',
       },
     ],
     error: null,
@@ -63,7 +64,8 @@ describe('probe text and JSON', () => {
     assert.deepEqual(Object.keys(json), ['servername', 'servernameUnicode', 'sni', 'target', 'verdict', 'reasons', 'tls', 'trust', 'hostnameMatch', 'chain', 'dns', 'timings', 'error', 'probedAt']);
     assert.deepEqual(json.timings, { dnsMs: null, connectMs: 1.2, tlsMs: 2.3, totalMs: 4.6 });
     assert.deepEqual(json.trust, { authorized: false, error: 'DEPTH_ZERO_SELF_SIGNED_CERT', store: 'default', extraRoots: null });
-    assert.deepEqual(Object.keys(json.chain[0] ?? {}), ['subject', 'issuer', 'subjectAltNames', 'serialNumber', 'validFrom', 'validTo', 'daysLeft', 'fingerprint256', 'keyType', 'keyBits', 'curve', 'signatureAlgorithm', 'isCA', 'selfSigned']);
+    assert.deepEqual(Object.keys(json.chain[0] ?? {}), ['subject', 'issuer', 'subjectAltNames', 'serialNumber', 'validFrom', 'validTo', 'daysLeft', 'fingerprint256', 'keyType', 'keyBits', 'curve', 'signatureAlgorithm', 'isCA', 'selfSigned', 'pem']);
+    assert.equal(json.chain[0]?.pem, '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
     // JSON escapes what the terminal must not see.
     assert.ok(!JSON.stringify(json).includes('\u001b'));
   });

@@ -21,6 +21,7 @@ function leaf(overrides: Partial<CertificateSummary> = {}): CertificateSummary {
     signatureAlgorithm: 'ecdsa-with-SHA256',
     isCA: false,
     selfSigned: false,
+    pem: null,
     ...overrides,
   };
 }
