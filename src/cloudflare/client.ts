@@ -189,7 +189,7 @@ export class CloudflareClient {
     return wholeList(await listCustomHostnames(this.api, zoneId, filter, signal));
   }
 
-  customHostnamesPage(zoneId: string, options: CustomHostnameFilter & { page: number; perPage?: number }, signal?: AbortSignal): Promise<CheckedPage<T.CustomHostname>> {
+  customHostnamesPage(zoneId: string, options: CustomHostnameFilter & { page: number; perPage?: number; urgent?: boolean }, signal?: AbortSignal): Promise<CheckedPage<T.CustomHostname>> {
     return customHostnamesPage(this.api, zoneId, options, signal);
   }
 
