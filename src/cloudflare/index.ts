@@ -12,7 +12,7 @@ export { getCloudflareIps, getDcvDelegationUuid } from './endpoints/network';
 export { gatherInventory } from './inventory';
 export type { Inventory, InventoryCollection, InventoryError, InventoryErrorCode, InventoryOptions, InventoryProgress, ZoneCollection, ZoneCollections, ZoneInventory } from './inventoryTypes';
 export { badItems, loadZoneCollections, toInventoryError, type ZoneLoad, type ZoneLoadOptions } from './zoneLoader';
-export { type FetchPage, maxPerPage, type PagesRead, readPages } from './pagination';
+export { type FetchPage, maxPerPage, type PagesRead, readPages, type ReadPagesOptions } from './pagination';
 export { Permission } from './permissions';
 export { bypasses, type ProxyOptions, proxyFor } from './proxy';
 export { RateBudget, type RateBudgetOptions } from './rateBudget';
