@@ -4,17 +4,17 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { generateLargeAccount, type LargeAccountOptions, startSimulator } from '../../src/simulator';
-import { WallAcceleratedClock } from '../../test/helpers/wallClock';
+import { WindowSkippingClock } from './windowSkippingClock';
 
 export interface SimulatorWorkerData {
   readonly account: LargeAccountOptions;
   /** Real milliseconds per response. */
   readonly latencyMs: number;
   /**
-   * Cloudflare's 1,200 requests per 5 minutes, on a clock `factor` times faster than the
-   * wall clock from `epoch` (the client's, built the same way, agrees). Absent: no limit.
+   * Cloudflare's 1,200 requests per 5 minutes, on a WindowSkippingClock over this buffer
+   * (the client's, built on the same buffer, agrees). Absent: no limit.
    */
-  readonly rateLimit?: { readonly epoch: number; readonly factor: number };
+  readonly rateLimit?: { readonly skipped: SharedArrayBuffer };
 }
 
 export type SimulatorWorkerMessage =
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     lifecycle: false,
     latencyMs: data.latencyMs,
     rateLimit: limited !== undefined,
-    ...(limited === undefined ? {} : { clock: new WallAcceleratedClock(limited.epoch, limited.factor) }),
+    ...(limited === undefined ? {} : { clock: new WindowSkippingClock(limited.skipped) }),
   });
   port.on('message', (message: 'requests' | 'close') => {
     if (message === 'requests') {
