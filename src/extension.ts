@@ -126,7 +126,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   view.description = apiServerDescription(current.apiBaseUrl);
   const statusBar = new ProblemsStatusBar();
   const signals = new ExplorerSignals(view, model, () => provider.context(), statusBar, provider.onDidChangeTreeData, () => apiServerDescription(current.apiBaseUrl));
-  const autoRefresh = new AutoRefresh(view, () => settings().autoRefreshMinutes, () => model.refresh(), logger);
+  const autoRefresh = new AutoRefresh(view, () => settings().autoRefreshMinutes, () => model.refresh(), logger, systemClock);
   const expandedZones = new ExpandedZones(view);
   const poller = new PendingPoller({ model, clientFor: (profile) => clients.clientFor(profile), clock: systemClock, logger });
   poller.setVisible(view.visible);

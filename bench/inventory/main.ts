@@ -8,10 +8,18 @@
  * (requests × latency ÷ concurrency) and two scripts on the official `cloudflare` SDK.
  * Targets (DESIGN.md): requests = minimum; wall ≤ 1.2× the floor; ≥ 10× faster than the
  * sequential SDK script; no slower than the parallel one.
+ *
+ * Then the same inventory with Cloudflare's rate limit on (1,200 requests per 5 minutes
+ * in the simulator) and the client's own rate budget: a run that takes minutes of
+ * Cloudflare's time, measured on a clock both sides share that is the real one except
+ * that it skips the waits for the next window (WindowSkippingClock): requests, latency
+ * and CPU cost what they really cost. Against the rate floor (⌈N ÷ budget⌉ − 1) × 300 s
+ * + N × latency ÷ concurrency; targets ≤ 1.05× and no 429.
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CloudflareClient, gatherInventory, maxPerPage } from '../../src/cloudflare';
+import { CloudflareClient, gatherInventory, maxPerPage, RateBudget } from '../../src/cloudflare';
+import { WindowSkippingClock } from './windowSkippingClock';
 import { generateLargeAccount, type LargeAccountOptions } from '../../src/simulator';
 import { sdkParallel, sdkSequential } from './sdkScripts';
 import type { SimulatorWorkerData, SimulatorWorkerMessage } from './simulatorWorker';
@@ -22,6 +30,8 @@ const CONCURRENCY = 8;
 const OUR_RUNS = 3;
 const SDK_PARALLEL_RUNS = 2;
 const SDK_SEQUENTIAL_RUNS = 1;
+const RATE_RUNS = 3;
+const WINDOW_S = 300;
 
 interface Measured {
   readonly wallMs: number;
@@ -71,10 +81,15 @@ class SimulatorThread {
   }
 
   async requests(): Promise<number> {
+    return (await this.counts()).requests;
+  }
+
+  /** Requests served, and of those answered 429 by the simulator's rate limiter. */
+  async counts(): Promise<{ requests: number; rateLimited: number }> {
     const reply = this.next();
     this.worker.postMessage('requests');
     const message = await reply;
-    return message.type === 'requests' ? message.count : Number.NaN;
+    return message.type === 'requests' ? { requests: message.count, rateLimited: message.rateLimited } : { requests: Number.NaN, rateLimited: Number.NaN };
   }
 
   async close(): Promise<void> {
@@ -131,6 +146,39 @@ async function repeat(label: string, runs: number, thread: SimulatorThread, run:
   };
 }
 
+interface RateLimitedRun {
+  /** Shared-clock milliseconds from the first request to the last answer, and of those skipped waiting for a window. */
+  readonly simulatedMs: number;
+  readonly skippedMs: number;
+  readonly requests: number;
+  readonly rateLimited: number;
+  readonly items: number;
+  readonly budget: number;
+}
+
+/** One inventory with the simulator's rate limit on: a fresh simulator, so its window starts empty. */
+async function rateLimitedRun(): Promise<RateLimitedRun> {
+  const skipped = WindowSkippingClock.buffer();
+  const clock = new WindowSkippingClock(skipped);
+  const { thread, apiBaseUrl, token } = await SimulatorThread.start({ account: ACCOUNT, latencyMs: LATENCY_MS, rateLimit: { skipped } });
+  const budget = new RateBudget({ clock });
+  const client = new CloudflareClient({ baseUrl: apiBaseUrl, credentials: { kind: 'token', token }, clock, rateBudget: budget, concurrency: CONCURRENCY });
+  try {
+    const started = clock.now();
+    const inventory = await gatherInventory(client);
+    const simulatedMs = clock.now() - started;
+    if (!inventory.complete) throw new Error(`the inventory was incomplete: ${JSON.stringify(inventory.errors.slice(0, 3))}`);
+    const items = inventory.zones.reduce((sum, zone) => sum + (zone.certificatePacks?.length ?? 0) + (zone.customCertificates?.length ?? 0) + (zone.customHostnames?.length ?? 0) + (zone.clientCertificates?.length ?? 0) + (zone.fallbackOrigin == null ? 0 : 1), 0);
+    const counts = await thread.counts();
+    return { simulatedMs, skippedMs: clock.skippedMs, requests: counts.requests, rateLimited: counts.rateLimited, items, budget: budget.capacity };
+  } finally {
+    await client.close();
+    await thread.close();
+  }
+}
+
+class SkipUnlimited extends Error {}
+
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
@@ -143,8 +191,10 @@ async function main(): Promise<void> {
   console.log(`Request floor (per_page ${maxPerPage}): ${floor.map(([name, count]) => `${name} ${count}`).join(' · ')} · total ${minimum}`);
   console.log(`Time floor: ${minimum} requests × ${LATENCY_MS} ms ÷ ${CONCURRENCY} = ${seconds(timeFloorMs)}\n`);
 
+  // BENCH_RATE_ONLY=1 runs only the rate-limited part.
   const { thread, apiBaseUrl, token } = await SimulatorThread.start({ account: ACCOUNT, latencyMs: LATENCY_MS });
   try {
+    if (process.env['BENCH_RATE_ONLY'] === '1') throw new SkipUnlimited();
     const ourResult = await repeat('ours', OUR_RUNS, thread, () => ours(apiBaseUrl, token));
     const parallel = await repeat(`SDK, ${CONCURRENCY} lists in flight`, SDK_PARALLEL_RUNS, thread, async () => (await sdkParallel(apiBaseUrl, token, CONCURRENCY)).items);
     const sequential = await repeat('SDK, sequential (README style)', SDK_SEQUENTIAL_RUNS, thread, async () => (await sdkSequential(apiBaseUrl, token)).items);
@@ -165,9 +215,36 @@ async function main(): Promise<void> {
     console.log(`  wall ≤ 1.2× the floor:           ${ratio(ourResult.wallMs / timeFloorMs)} → ${check(ourResult.wallMs <= 1.2 * timeFloorMs)}`);
     console.log(`  ≥ 10× faster than SDK sequential: ${ratio(sequential.wallMs / ourResult.wallMs)} → ${check(sequential.wallMs >= 10 * ourResult.wallMs)}`);
     console.log(`  no slower than SDK parallel:     ${ratio(parallel.wallMs / ourResult.wallMs)} → ${check(parallel.wallMs >= ourResult.wallMs)}`);
+  } catch (error) {
+    if (!(error instanceof SkipUnlimited)) throw error;
   } finally {
     await thread.close();
   }
+
+  console.log(`\nWith the rate limit on: the simulator allows 1,200 requests per ${WINDOW_S} s; the client paces itself by its rate budget. Time below is the shared clock's: real time, with the waits for the next window skipped.`);
+  const limited: RateLimitedRun[] = [];
+  for (let index = 0; index < RATE_RUNS; index++) {
+    const run = await rateLimitedRun();
+    console.log(`  rate-limited run ${index + 1}/${RATE_RUNS}: ${seconds(run.simulatedMs)} (${seconds(run.skippedMs)} of it waiting for a window, skipped), ${run.requests} requests, ${run.rateLimited} answered 429, ${run.items} objects`);
+    limited.push(run);
+  }
+  const simulated = median(limited.map((run) => run.simulatedMs));
+  const requests = median(limited.map((run) => run.requests));
+  const budget = limited[0]?.budget ?? 1080;
+  const windows = Math.ceil(requests / budget) - 1;
+  const rateFloorMs = windows * WINDOW_S * 1000 + (requests * LATENCY_MS) / CONCURRENCY;
+  const served429 = Math.max(...limited.map((run) => run.rateLimited));
+  const check = (ok: boolean): string => (ok ? 'met' : 'MISSED');
+  console.log(`Rate floor: (⌈${requests} ÷ ${budget}⌉ − 1) × ${WINDOW_S} s + ${requests} × ${LATENCY_MS} ms ÷ ${CONCURRENCY} = ${seconds(rateFloorMs)} (budget: 90 % of 1,200)`);
+  // The formula counts every request's latency on top of the windows; a sliding window lets the requests of
+  // each later window start as the first window's grants leave it, so the tight floor counts only the last window's.
+  const tightFloorMs = windows * WINDOW_S * 1000 + ((requests - windows * budget) * LATENCY_MS) / CONCURRENCY;
+  console.log(`Tight floor: ${windows} × ${WINDOW_S} s + (${requests} − ${windows * budget}) × ${LATENCY_MS} ms ÷ ${CONCURRENCY} = ${seconds(tightFloorMs)} (the requests of the last window only)`);
+  console.log(`\n${'approach'.padEnd(32)} runs  requests   simulated(md)  vs floor   429s`);
+  console.log(`${'ours, rate limit on'.padEnd(32)} ${String(RATE_RUNS).padStart(4)} ${String(requests).padStart(9)} ${seconds(simulated).padStart(15)} ${`${(simulated / rateFloorMs).toFixed(3)}×`.padStart(9)} ${String(served429).padStart(6)}`);
+  console.log('\nTargets (rate limit on):');
+  console.log(`  simulated time ≤ 1.05× the rate floor: ${(simulated / rateFloorMs).toFixed(3)}× → ${check(simulated <= 1.05 * rateFloorMs)} (${(simulated / tightFloorMs).toFixed(3)}× the tight floor)`);
+  console.log(`  no 429 from the simulator:            ${served429} → ${check(served429 === 0)}`);
 }
 
 main().catch((error: unknown) => {

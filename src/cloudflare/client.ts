@@ -12,6 +12,8 @@ import { getSslVerification, getUniversalSslSettings, recheckValidation } from '
 import { verifyToken } from './endpoints/tokens';
 import { type CloudflareUser, getUser } from './endpoints/user';
 import { getSslMode, getZone, listZones, type ZoneFilter, zonesPage } from './endpoints/zones';
+import { type PaceBudget } from './pacedPages';
+import { listProblemHostnames, type ProblemHostnames } from './problemHostnames';
 import { createDispatcher, describeProxy, type ProxyOptions, proxyFor } from './proxy';
 import { RateBudget } from './rateBudget';
 import { retryPolicy, type RetryOptions } from './retryPolicy';
@@ -115,6 +117,11 @@ export class CloudflareClient {
     return this.rateBudget?.waiting ?? 0;
   }
 
+  /** The rate budget this client paces itself by, for a read that spreads itself across windows; undefined when pacing is off. */
+  get paceBudget(): PaceBudget | undefined {
+    return this.rateBudget;
+  }
+
   /** Calls `listener` on every answer from the server; returns the unsubscribe. */
   onAnswer(listener: () => void): () => void {
     return this.api.onAnswer(listener);
@@ -182,8 +189,16 @@ export class CloudflareClient {
     return wholeList(await listCustomHostnames(this.api, zoneId, filter, signal));
   }
 
-  customHostnamesPage(zoneId: string, options: CustomHostnameFilter & { page: number; perPage?: number }, signal?: AbortSignal): Promise<CheckedPage<T.CustomHostname>> {
+  customHostnamesPage(zoneId: string, options: CustomHostnameFilter & { page: number; perPage?: number; urgent?: boolean }, signal?: AbortSignal): Promise<CheckedPage<T.CustomHostname>> {
     return customHostnamesPage(this.api, zoneId, options, signal);
+  }
+
+  /**
+   * Every custom hostname of the zone whose hostname or certificate status is not active,
+   * through the API's status filters: without paging through the active ones.
+   */
+  listProblemHostnames(zoneId: string, signal?: AbortSignal): Promise<ProblemHostnames> {
+    return listProblemHostnames((filter, page, pageSignal, urgent) => customHostnamesPage(this.api, zoneId, { ...filter, page, urgent }, pageSignal), signal === undefined ? {} : { signal });
   }
 
   getCustomHostname(zoneId: string, hostnameId: string, signal?: AbortSignal): Promise<T.CustomHostname> {

@@ -98,6 +98,25 @@ export function usedGrants(state: GrantState, now: number, limits: GrantLimits):
   return used;
 }
 
+/**
+ * When `wanted` more grants fit a window of `capacity`, if nothing else is taken meanwhile:
+ * `now` when they fit already, else when enough of the oldest blocks have left the window.
+ * Never before `now`; when even an empty window could not hold them, when it is empty.
+ */
+export function grantsFreeAt(blocks: readonly GrantBlock[], now: number, limits: GrantLimits, capacity: number, wanted: number): number {
+  const span = limits.windowMs + limits.leaseMs;
+  const live = blocks.filter(([at]) => at + span > now).sort((a, b) => a[0] - b[0]);
+  let excess = live.reduce((sum, [, count]) => sum + count, 0) + Math.max(0, wanted) - capacity;
+  if (excess <= 0) return now;
+  let at = now;
+  for (const [taken, count] of live) {
+    at = taken + span;
+    excess -= count;
+    if (excess <= 0) break;
+  }
+  return Math.max(now, at);
+}
+
 /** Other holders seen within the window. */
 export function sharersOf(state: GrantState, holder: string, now: number, limits: GrantLimits): number {
   return Object.entries(state.holders).filter(([other, at]) => other !== holder && at + limits.windowMs > now).length;
@@ -141,6 +160,8 @@ export interface GrantLedger {
   take(request: GrantRequest): Promise<GrantAnswer>;
   /** Grants the window holds at `now`, as far as this process last knew. */
   used(now: number, limits: GrantLimits): number;
+  /** When `wanted` more grants fit a window of `capacity`, as far as this process last knew (see `grantsFreeAt`). */
+  freeAt(now: number, limits: GrantLimits, capacity: number, wanted: number): number;
   /** Other processes seen using the budget when it last looked. */
   readonly sharers: number;
 }
@@ -161,5 +182,14 @@ export class MemoryLedger implements GrantLedger {
 
   used(now: number, limits: GrantLimits): number {
     return usedGrants(this.state, now, limits);
+  }
+
+  freeAt(now: number, limits: GrantLimits, capacity: number, wanted: number): number {
+    return grantsFreeAt(this.state.blocks, now, limits, capacity, wanted);
+  }
+
+  /** The blocks this process holds, oldest first. */
+  get blocks(): readonly GrantBlock[] {
+    return this.state.blocks;
   }
 }

@@ -98,6 +98,18 @@ export class RateBudget {
     return Math.max(0, capacity - this.used - this.waiters.length);
   }
 
+  /**
+   * Clock time from which `wanted` more requests fit the window, behind those already
+   * queued, if nothing else is taken meanwhile: now when they fit already. What a paced
+   * "Load All" tells the user ("the rest from 14:05") and sleeps until.
+   */
+  freeAt(wanted: number): number {
+    const capacity = this.ledger.sharers > 0 ? this.limits.sharedCapacity : this.capacity;
+    const now = this.clock.now();
+    // This process's spare grants are in the ledger's count already: they serve the first of `wanted`.
+    return this.ledger.freeAt(now, this.limits, capacity, Math.max(0, wanted - this.spare()) + this.waiters.length);
+  }
+
   /** Requests waiting for a grant right now: the caller is pacing itself, not hung. */
   get waiting(): number {
     return this.waiters.length;

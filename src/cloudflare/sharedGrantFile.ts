@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { type Clock, systemClock } from '../shared/clock';
 import { type Logger } from '../shared/logger';
 import { LockedJsonFile } from '../shared/storage/lockedJsonFile';
-import { type GrantAnswer, type GrantLedger, type GrantLimits, type GrantRequest, type GrantState, MemoryLedger, emptyGrantState, parseGrantState, sharersOf, takeGrants, usedGrants } from './grantLedger';
+import { type GrantAnswer, type GrantLedger, type GrantLimits, type GrantRequest, type GrantState, MemoryLedger, emptyGrantState, grantsFreeAt, parseGrantState, sharersOf, takeGrants, usedGrants } from './grantLedger';
 import { RateBudget } from './rateBudget';
 
 /**
@@ -49,6 +49,10 @@ export class SharedGrantFile implements GrantLedger {
 
   used(now: number, limits: GrantLimits): number {
     return usedGrants(this.seen, now, limits) + this.fallback.used(now, limits);
+  }
+
+  freeAt(now: number, limits: GrantLimits, capacity: number, wanted: number): number {
+    return grantsFreeAt([...this.seen.blocks, ...this.fallback.blocks], now, limits, capacity, wanted);
   }
 
   private async takeNow(request: GrantRequest): Promise<GrantAnswer> {

@@ -1,10 +1,11 @@
 import { setMaxListeners } from 'node:events';
-import { loadZoneCollections, maxPerPage, readPages, type CertificatePack, type ClientCertificate, type CloudflareClient, type CustomCertificate, type CustomHostname, type Zone, type ZoneCollection } from '../cloudflare';
+import { loadZoneCollections, maxPerPage, readPages, type CertificatePack, type ClientCertificate, type CloudflareClient, type CustomCertificate, type CustomHostname, type PacedProgress, type Zone, type ZoneCollection } from '../cloudflare';
 import type { AccountProfile } from '../domain/accounts';
 import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
 import type { AccountState, HostnameList, ZoneDetails, ZoneState } from './explorerState';
 import { failLoading, idle, startLoading, valueOf } from './loadable';
+import { hostnamePageReader } from './loadAllPacing';
 import { toCollectionError, toLoadError } from './loadError';
 import { deferredLoadError, planZoneRefresh } from './refreshPlan';
 import type { ObjectsLoaded } from './statusChanges';
@@ -26,6 +27,8 @@ export interface HostnameLoadOptions {
   /** A new hostname filter; null clears it; undefined keeps the current one. */
   readonly filter?: string | null;
   readonly signal?: AbortSignal;
+  /** With `all`: told as pages arrive and when the rest waits for the rate window. */
+  readonly onProgress?: (progress: PacedProgress) => void;
 }
 
 export interface ExplorerModelDependencies {
@@ -222,7 +225,7 @@ export class ExplorerModel {
       // rebuilds every loaded row, so one per page made 20,000 hostnames cost minutes instead of seconds.
       let shown = items.length;
       let reason = from.rejected?.reason;
-      const read = await readPages<CustomHostname>(
+      const read = await hostnamePageReader(client, this.deps.clock, options.all === true, options.onProgress)<CustomHostname>(
         async ({ page, signal: pageSignal }) => {
           const result = await client.customHostnamesPage(zoneId, { page, perPage: maxPerPage, ...(filter === undefined ? {} : { hostname: filter }) }, pageSignal);
           reason ??= result.reason;

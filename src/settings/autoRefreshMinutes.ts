@@ -1,5 +1,7 @@
 /** The auto-refresh interval used when the setting is missing or not a number. */
 export const defaultAutoRefreshMinutes = 5;
+/** The fastest auto-refresh the setting allows. */
+export const minAutoRefreshMinutes = 1;
 /** A day: longer intervals are no auto-refresh at all in practice. */
 export const maxAutoRefreshMinutes = 1440;
 
@@ -20,7 +22,7 @@ export function autoRefreshMinutes(given: unknown): CorrectedSetting<number> {
   if (typeof given !== 'number' || !Number.isFinite(given)) {
     return { value: defaultAutoRefreshMinutes, problem: `${name} must be a whole number of minutes; using ${defaultAutoRefreshMinutes}.` };
   }
-  const corrected = given <= 0 ? 0 : Math.min(maxAutoRefreshMinutes, Math.max(1, Math.round(given)));
+  const corrected = given <= 0 ? 0 : Math.min(maxAutoRefreshMinutes, Math.max(minAutoRefreshMinutes, Math.round(given)));
   if (corrected === given) return { value: given };
   return { value: corrected, problem: `${name} must be 0 (off) or a whole number from 1 to ${maxAutoRefreshMinutes}; using ${corrected} instead of ${given}.` };
 }

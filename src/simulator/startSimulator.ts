@@ -59,6 +59,8 @@ export interface RunningSimulator {
   readonly state: SimulatorState;
   /** Requests served so far, for benchmarks. */
   readonly requests: number;
+  /** Of those, answered 429 by the rate limiter. */
+  readonly rateLimited: number;
   /** Moves simulator time forward: the lifecycle and the rate-limit window. */
   advance(ms: number): void;
   close(): Promise<void>;
@@ -97,7 +99,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   state.onStatusChange((change) => applyEntryEffects(state, change, lifecycleNow()));
   const lifecycle = options.lifecycle === false ? undefined : new LifecycleEngine(state, lifecycleNow);
   const rateLimit = options.rateLimit === true ? { limit: 1200, windowMs: 300_000 } : options.rateLimit === false ? undefined : options.rateLimit;
-  const stats: ApiStats = { requests: 0 };
+  const stats: ApiStats = { requests: 0, rateLimited: 0 };
   const server = createApiServer({
     state,
     router: new Router(routeTable),
@@ -147,6 +149,9 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     state,
     get requests() {
       return stats.requests;
+    },
+    get rateLimited() {
+      return stats.rateLimited;
     },
     advance(ms: number) {
       offsetMs += ms;

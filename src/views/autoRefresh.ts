@@ -1,41 +1,35 @@
 import type * as vscode from 'vscode';
+import { AutoRefreshLoop } from '../explorer/autoRefreshLoop';
+import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
 
 /**
- * Refreshes the view every N minutes, but only while it is visible: a hidden view costs
- * no API requests. Becoming visible after the interval has passed refreshes at once.
+ * The auto-refresh of the view: `AutoRefreshLoop` (on the Clock), told when the view
+ * shows or hides. A hidden view costs no API requests.
  */
 export class AutoRefresh implements vscode.Disposable {
-  private timer: NodeJS.Timeout | undefined;
-  private lastRefresh = Date.now();
+  private readonly loop: AutoRefreshLoop;
   private readonly subscription: vscode.Disposable;
 
   constructor(
-    private readonly view: vscode.TreeView<unknown>,
-    private readonly intervalMinutes: () => number,
-    private readonly refresh: () => Promise<void>,
-    private readonly logger: Logger,
+    view: vscode.TreeView<unknown>,
+    intervalMinutes: () => number,
+    refresh: () => Promise<void>,
+    logger: Logger,
+    clock: Clock,
   ) {
-    this.subscription = view.onDidChangeVisibility(() => this.reschedule());
-    this.reschedule();
+    this.loop = new AutoRefreshLoop({ clock, intervalMinutes, refresh, logger });
+    this.subscription = view.onDidChangeVisibility(() => this.loop.setVisible(view.visible));
+    this.loop.setVisible(view.visible);
   }
 
   /** Call after a manual refresh or a settings change. */
   reschedule(manualRefresh = false): void {
-    if (manualRefresh) this.lastRefresh = Date.now();
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const minutes = this.intervalMinutes();
-    if (!this.view.visible || minutes <= 0) return;
-    const due = Math.max(0, this.lastRefresh + minutes * 60_000 - Date.now());
-    this.timer = setTimeout(() => {
-      this.lastRefresh = Date.now();
-      this.refresh().catch((error: unknown) => this.logger.warn('Auto-refresh failed', error)).finally(() => this.reschedule());
-    }, due);
+    this.loop.reschedule(manualRefresh);
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
+    this.loop.dispose();
     this.subscription.dispose();
   }
 }

@@ -60,7 +60,7 @@ export class TransitionNotifier implements vscode.Disposable {
         do {
           this.heardMore = false;
           await this.deps.whenIdle();
-          await new Promise((resolve) => setTimeout(resolve, settleMs));
+          await this.deps.clock.sleep(settleMs);
         } while (this.heardMore && !this.disposed);
         await this.announce();
       }

@@ -28,6 +28,8 @@ export interface ApiServerOptions {
 
 export interface ApiStats {
   requests: number;
+  /** Answers 429 from the rate limiter (not injected faults): what a paced client must keep at 0. */
+  rateLimited: number;
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -137,7 +139,10 @@ export function createApiServer(options: ApiServerOptions, stats: ApiStats): Ser
     if (options.rateLimiter !== undefined) {
       const decision = options.rateLimiter.take(callerKey(request.headers));
       extra = decision.headers;
-      if (!decision.allowed) answer = cfErrors.rateLimited(decision.resetSeconds, extra);
+      if (!decision.allowed) {
+        stats.rateLimited++;
+        answer = cfErrors.rateLimited(decision.resetSeconds, extra);
+      }
     }
     if (answer === undefined && fault.status !== undefined) {
       if (fault.status === 429) answer = cfErrors.rateLimited(fault.retryAfterSeconds ?? 1);

@@ -160,6 +160,8 @@ describe('simulator conformance with the official OpenAPI document (2024 subset)
       ['GET', '/zones/{zone_id}/custom_certificates', `/zones/${acme}/custom_certificates`],
       ['GET', '/zones/{zone_id}/custom_certificates/{custom_certificate_id}', `/zones/${acme}/custom_certificates/${custom}`],
       ['GET', '/zones/{zone_id}/custom_hostnames', `/zones/${saas}/custom_hostnames?per_page=50`],
+      // The current API's status filters (absent from the 2024 document): the answer's shape is the same list.
+      ['GET', '/zones/{zone_id}/custom_hostnames', `/zones/${saas}/custom_hostnames?per_page=50&hostname_status=pending&ssl_status=pending_validation`],
       ['GET', '/zones/{zone_id}/custom_hostnames/{custom_hostname_id}', `/zones/${saas}/custom_hostnames/${hostname}`],
       ['GET', '/zones/{zone_id}/custom_hostnames/fallback_origin', `/zones/${saas}/custom_hostnames/fallback_origin`],
       ['GET', '/zones/{zone_id}/client_certificates', `/zones/${acme}/client_certificates?status=all`],
