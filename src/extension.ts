@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
+// Activation loads only what shows the tree. Everything else is imported here as types
+// and reached through a load*() function when first used (src/shared/lazy.ts): a value
+// import of a heavy module at the top of this file, or of a file it imports, would put
+// it back into every activation, and esbuild.js fails the build when that happens.
 import type { ExpiryThresholds } from './domain/expiry';
 import type { CommandContext } from './commands/context';
-import { registerCommands } from './commands/registerCommands';
+import { registerCommands } from './commands/commandRegistry';
 import { systemClock } from './shared/clock';
 import { ExplorerModel } from './explorer/explorerModel';
 import { maskUrl } from './shared/maskUrl';
@@ -27,7 +31,8 @@ import { ExpandedZones } from './views/expandedZones';
 import { ExplorerProvider, explorerViewId } from './views/explorerProvider';
 import { ExplorerSignals } from './views/explorerSignals';
 import { LifecyclePanels } from './views/webviewPanels/lifecyclePanels';
-import { ProbeController } from './views/probeController';
+import type { ProbeController } from './views/probeController';
+import { loadViews } from './views/load';
 import { ProblemsStatusBar } from './views/statusBar';
 import { TransitionNotifier } from './views/transitionNotifier';
 import type { PanelDocument } from './panels/document';
@@ -114,7 +119,9 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   poller.setVisible(view.visible);
   const probes = new ProbeResults();
   const probeMemory = new ProbeMemory(globalState);
-  const prober = new ProbeController({ extensionUri: context.extensionUri, logger, settings, model, probes, memory: probeMemory });
+  /** Made with the first probe or probe-panel action: its code loads then (dist/views.js). */
+  let probeController: ProbeController | undefined;
+  const prober = (): ProbeController => (probeController ??= new (loadViews().ProbeController)({ extensionUri: context.extensionUri, logger, settings, model, probes, memory: probeMemory }));
   const lifecyclePanels = new LifecyclePanels({
     extensionUri: context.extensionUri,
     logger,
@@ -125,7 +132,23 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     thresholds,
     clock: systemClock,
   });
-  const commandContext: CommandContext = { logger, channel, accounts, clients, consent, model, settings, history: transitions.history, viewOptions, probes, prober, probeMemory, lifecyclePanels };
+  const commandContext: CommandContext = {
+    logger,
+    channel,
+    accounts,
+    clients,
+    consent,
+    model,
+    settings,
+    history: transitions.history,
+    viewOptions,
+    probes,
+    get prober() {
+      return prober();
+    },
+    probeMemory,
+    lifecyclePanels,
+  };
   context.subscriptions.push(
     channel,
     accounts,
@@ -145,7 +168,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     viewOptions.onDidChange(() => provider.redraw()),
     statusBar,
     signals,
-    prober,
+    { dispose: () => probeController?.dispose() },
     lifecyclePanels,
     vscode.workspace.onDidChangeConfiguration((event) => applySettings((section) => event.affectsConfiguration(section))),
     // Trust lets the workspace's values of the restricted settings apply: read them all again.
@@ -186,8 +209,8 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     setPendingPollSchedule: (schedule) => poller.setSchedule(schedule),
     transitionsOf: (key) => transitions.history.of(key),
     probeResultsOf: (key) => probes.latestFor(key),
-    probePanelDocument: () => prober.document,
-    runProbePanelAction: (id) => prober.performPanelAction(id),
+    probePanelDocument: () => probeController?.document,
+    runProbePanelAction: (id) => prober().performPanelAction(id),
     lifecyclePanels: () => lifecyclePanels.openPanels(),
     sendToLifecyclePanel: (key, message) => lifecyclePanels.deliver(key, message),
     restoreLifecyclePanel: (panel, state) => lifecyclePanels.restore(panel, state),
