@@ -38,6 +38,33 @@ export default tseslint.config(
     },
   },
   {
+    // Loaded on first use (src/shared/lazy.ts): outside their own folder, the heavy
+    // features' barrels give types only; their values come through load*() functions.
+    // (The CLI's commands and the simulator run in bundles of their own; cli.js's own
+    // budget in esbuild.js keeps main.ts and commands.ts small.)
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli/**', 'src/simulator/**', 'src/diagnose/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(cloudflare|probe|panels|diagnose)(/index)?$',
+              allowTypeImports: true,
+              message: 'A top-level value import of a heavy feature loads it at activation and at every CLI start. Import types only; reach values through loadCloudflare() / loadProbe() / loadPanels() / loadDiagnose() (src/shared/lazy.ts), or import a small leaf file directly.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The loaders: the one place a require() is how code is loaded (src/shared/lazy.ts).
+    files: ['src/**/load.ts', 'src/cli/commands.ts', 'src/shared/nodeModules.ts', 'bench/activation/child.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The CLI, the harness, benchmarks and tests talk to the terminal.
     files: ['src/cli/**', 'test/**', 'bench/**'],
     rules: { 'no-console': 'off' },

@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
+// Activation loads only what shows the tree. Everything else is imported here as types
+// and reached through a load*() function when first used (src/shared/lazy.ts): a value
+// import of a heavy module at the top of this file, or of a file it imports, would put
+// it back into every activation, and esbuild.js fails the build when that happens.
 import type { ExpiryThresholds } from './domain/expiry';
 import type { CommandContext } from './commands/context';
-import { registerCommands } from './commands/registerCommands';
+import { registerCommands } from './commands/commandRegistry';
 import { systemClock } from './shared/clock';
 import { ExplorerModel } from './explorer/explorerModel';
 import { maskUrl } from './shared/maskUrl';
@@ -14,7 +18,6 @@ import { findObject } from './explorer/objectLookup';
 import { parseObjectKey, type ObjectRef } from './domain/objectRef';
 import { ProbeResults } from './probing/probeResults';
 import { DiagnosisResults, type DiagnosisRecord } from './probing/diagnosisResults';
-import { DiagnoseController } from './views/diagnoseController';
 import { DiagnosisDecorations } from './views/diagnosisDecorations';
 import type { ProbeResult } from './probe';
 import { AccountStore } from './platform/accountStore';
@@ -33,7 +36,9 @@ import { ExpandedZones } from './views/expandedZones';
 import { ExplorerProvider, explorerViewId } from './views/explorerProvider';
 import { ExplorerSignals } from './views/explorerSignals';
 import { LifecyclePanels } from './views/webviewPanels/lifecyclePanels';
-import { ProbeController } from './views/probeController';
+import type { ProbeController } from './views/probeController';
+import type { DiagnoseController } from './views/diagnoseController';
+import { loadViews } from './views/load';
 import { RawDataDocuments } from './views/rawDataDocuments';
 import { ProblemsStatusBar } from './views/statusBar';
 import { TransitionNotifier } from './views/transitionNotifier';
@@ -132,8 +137,13 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   poller.setVisible(view.visible);
   const probes = new ProbeResults();
   const probeMemory = new ProbeMemory(globalState);
-  const prober = new ProbeController({ extensionUri: context.extensionUri, logger, settings, model, probes, memory: probeMemory });
-  const diagnoser = new DiagnoseController({ logger, settings, model, clientFor: (profile) => clients.clientFor(profile), results: diagnoses, clock: systemClock });
+  /** Made with the first probe or probe-panel action: its code loads then (dist/views.js). */
+  let probeController: ProbeController | undefined;
+  const prober = (): ProbeController => (probeController ??= new (loadViews().ProbeController)({ extensionUri: context.extensionUri, logger, settings, model, probes, memory: probeMemory }));
+  /** Made with the first diagnosis: its code loads then (dist/views.js, which loads dist/diagnose.js). */
+  let diagnoseController: DiagnoseController | undefined;
+  const diagnoser = (): DiagnoseController =>
+    (diagnoseController ??= new (loadViews().DiagnoseController)({ logger, settings, model, clientFor: (profile) => clients.clientFor(profile), results: diagnoses, clock: systemClock }));
   const lifecyclePanels = new LifecyclePanels({
     extensionUri: context.extensionUri,
     logger,
@@ -143,14 +153,14 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     probes,
     diagnoses,
     rediagnose: (ref) => {
-      diagnoser.diagnoseObject(ref, { quiet: true }).catch((error: unknown) => logger.warn(`Diagnosing ${ref.id} again after it changed failed`, error));
+      diagnoser().diagnoseObject(ref, { quiet: true }).catch((error: unknown) => logger.warn(`Diagnosing ${ref.id} again after it changed failed`, error));
     },
     thresholds,
     clock: systemClock,
   });
   const rawData = new RawDataDocuments({
     object: (ref) => findObject(model, ref) ?? lifecyclePanels.shownObject(ref),
-    run: (key) => prober.runOf(key),
+    run: (key) => probeController?.runOf(key),
     probesOf: (key) => probes.latestFor(key),
   });
   const commandContext: CommandContext = {
@@ -164,12 +174,16 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     history: transitions.history,
     viewOptions,
     probes,
-    prober,
+    get prober() {
+      return prober();
+    },
     probeMemory,
     lifecyclePanels,
     rawData,
     extensionId: context.extension.id,
-    diagnoser,
+    get diagnoser() {
+      return diagnoser();
+    },
     diagnoses,
   };
   context.subscriptions.push(
@@ -191,7 +205,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     viewOptions.onDidChange(() => provider.redraw()),
     statusBar,
     signals,
-    prober,
+    { dispose: () => probeController?.dispose() },
     decorations,
     lifecyclePanels,
     rawData,
@@ -251,8 +265,8 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
       const uri = node === undefined ? undefined : decorations.resourceUri(node);
       return { tooltip: node === undefined ? undefined : decorations.tooltip(node), badge: uri === undefined ? undefined : decorations.provideFileDecoration(uri)?.badge };
     },
-    probePanelDocument: () => prober.document,
-    runProbePanelAction: (id) => prober.performPanelAction(id),
+    probePanelDocument: () => probeController?.document,
+    runProbePanelAction: (id) => prober().performPanelAction(id),
     lifecyclePanels: () => lifecyclePanels.openPanels(),
     sendToLifecyclePanel: (key, message) => lifecyclePanels.deliver(key, message),
     restoreLifecyclePanel: (panel, state) => lifecyclePanels.restore(panel, state),

@@ -3,6 +3,10 @@ import { ExitCode, type CliIo } from './io';
 import { safeIo } from './safeIo';
 import { terminalField, terminalText } from '../shared/terminalText';
 
+/** The package's version, written in by esbuild.js; `dev` when running from source (tests). */
+declare const CFCERTS_VERSION: string | undefined;
+export const cliVersion = typeof CFCERTS_VERSION === 'string' ? CFCERTS_VERSION : 'dev';
+
 function usage(): string {
   const width = Math.max(0, ...cliCommands.map((command) => command.name.length));
   const lines = cliCommands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
@@ -10,6 +14,7 @@ function usage(): string {
     'cfcerts: Cloudflare certificates from the command line.',
     '',
     'Usage: cfcerts <command> [options]',
+    '       cfcerts --version',
     '',
     'Commands:',
     ...(lines.length > 0 ? lines : ['  (none yet)']),
@@ -28,11 +33,17 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     io.stdout(usage());
     return name === undefined ? ExitCode.usage : ExitCode.ok;
   }
-  const command = cliCommands.find((candidate) => candidate.name === name);
-  if (command === undefined) {
+  if (name === '--version' || name === '-V') {
+    io.stdout(`cfcerts ${cliVersion}\n`);
+    return ExitCode.ok;
+  }
+  const entry = cliCommands.find((candidate) => candidate.name === name);
+  if (entry === undefined) {
     io.stderr(`cfcerts: unknown command '${terminalField(name)}'.\n\n${usage()}`);
     return ExitCode.usage;
   }
+  // Loaded now, not before: `cfcerts --help` and `--version` load no command's code.
+  const command = entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(`${command.usage}\n`);
     return ExitCode.ok;

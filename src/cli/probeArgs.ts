@@ -97,7 +97,7 @@ function connectRule(connect: string): ResolveRule {
     const parsed = normalizeHost(connect, 'connect target');
     return { pattern: '*', address: parsed.host, ipVersion: parsed.ipVersion, ...(parsed.port === undefined ? {} : { port: parsed.port }) };
   } catch (error) {
-    if (error instanceof ProbeError) throw new UsageError(error.message);
+    if (ProbeError.is(error)) throw new UsageError(error.message);
     throw error;
   }
 }

@@ -76,7 +76,7 @@ function matrixJson(matrix: MatrixResult): object {
 function isBadInput(error: unknown): error is Error {
   const code = (error as { code?: unknown } | null)?.code;
   // parseArgs reports unknown options and missing values with ERR_PARSE_ARGS_* codes.
-  return error instanceof UsageError || error instanceof HostListError || (error instanceof ProbeError && error.code === 'invalid-input') || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_'));
+  return error instanceof UsageError || error instanceof HostListError || (ProbeError.is(error) && error.code === 'invalid-input') || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_'));
 }
 
 function withDeps(options: ProbeOptions, io: CliIo, deps: ProbeCommandDeps): ProbeOptions {
@@ -126,7 +126,7 @@ async function runMany(request: ProbeRequest, io: CliIo, deps: ProbeCommandDeps,
       resolveProbeTarget(options);
       inputs.push(withDeps(options, io, deps));
     } catch (error) {
-      if (!(error instanceof ProbeError)) throw error;
+      if (!(ProbeError.is(error))) throw error;
       report.badLine(entry.where, error.message);
     }
   }

@@ -62,7 +62,7 @@ function probeable(planned: PlannedProbe, rules: readonly ResolveRule[]): string
     resolveProbeTarget(routeProbe(planned.servername, planned.connect, rules).target);
     return undefined;
   } catch (error) {
-    if (error instanceof ProbeError) return error.message;
+    if (ProbeError.is(error)) return error.message;
     throw error;
   }
 }

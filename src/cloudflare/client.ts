@@ -20,7 +20,9 @@ import { retryPolicy, type RetryOptions } from './retryPolicy';
 import { Transport, type TransportStats } from './transport';
 import type * as T from './types';
 
-export const defaultBaseUrl = 'https://api.cloudflare.com/client/v4';
+import { defaultBaseUrl } from './baseUrl';
+
+export { defaultBaseUrl };
 /** A page of 50 of the largest objects is well under 1 MB; 16 MB leaves room and bounds memory. */
 export const defaultMaxResponseBytes = 16 * 1024 ** 2;
 

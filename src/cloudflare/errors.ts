@@ -1,4 +1,4 @@
-import { AppError } from '../shared/appError';
+import { AppError, brand, hasBrand } from '../shared/appError';
 
 /**
  * Stable codes callers match on. `invalid_token` covers unknown, revoked and malformed
@@ -57,9 +57,11 @@ export class CloudflareApiError extends AppError<CloudflareErrorCode> {
     this.retryAfterMs = init.retryAfterMs;
     this.method = init.method;
     this.path = init.path;
+    brand(this, 'CloudflareApiError');
   }
 
+  /** True for a CloudflareApiError from any bundle: the client runs in dist/cloudflare.js. */
   static override is(value: unknown): value is CloudflareApiError {
-    return value instanceof CloudflareApiError;
+    return hasBrand(value, 'CloudflareApiError');
   }
 }

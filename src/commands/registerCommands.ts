@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import { addApiToken, addGlobalApiKey } from './addAccount';
 import type { CommandContext } from './context';
 import { copyId, copyName, copyValue } from './copy';
@@ -13,16 +12,21 @@ import { openWalkthrough } from './openWalkthrough';
 import { probe, probeZone } from './probe';
 import { probeHostname } from './probeHostname';
 import { refresh, refreshNode, retry } from './refresh';
-import { runCommand } from '../platform/runCommand';
 import { showDetails } from './showDetails';
 import { showLogs } from './showLogs';
 import { clearFilter, filter, groupByStatus, groupByZone, showAllCertificates, showOnlyProblems, showProblems } from './viewOptions';
 import { updateToken } from './updateToken';
 import { refreshValidation, restartValidation } from './validation';
 
-/** One registry: every command ID maps to its handler, all registered through runCommand. */
-export function registerCommands(context: CommandContext): vscode.Disposable[] {
-  const handlers: Record<CommandId, (...args: never[]) => unknown> = {
+/** A command's handler; commandRegistry.ts runs it through runCommand. */
+export type CommandHandler = (...args: never[]) => unknown;
+
+/**
+ * One registry: every command ID maps to its handler. Bundled as dist/commands.js and
+ * loaded with the first command run (commandRegistry.ts registers the IDs at activation).
+ */
+export function commandHandlers(context: CommandContext): Record<CommandId, CommandHandler> {
+  return {
     [CommandIds.showLogs]: showLogs(context.channel),
     [CommandIds.forgetApiServerAnswers]: forgetApiServerAnswers(context),
     [CommandIds.addApiToken]: addApiToken(context),
@@ -62,5 +66,4 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
     [CommandIds.openServedChain]: openServedChain(context),
     [CommandIds.openWalkthrough]: openWalkthrough(context),
   };
-  return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, runCommand(id, context.logger, handler)));
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { isAccountToken, type Credentials } from '../cloudflare';
+import type { Credentials } from '../cloudflare';
+import { isAccountToken } from '../cloudflare/credentials';
 import { shownAccounts } from '../explorer/accountReach';
 import { accountIdInputProblem, globalKeyInputProblem, tokenInputProblem, type AccountProfile } from '../domain/accounts';
 import { AppError } from '../shared/appError';

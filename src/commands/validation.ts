@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { CloudflareApiError, outcomeUnknown } from '../cloudflare';
+import { CloudflareApiError } from '../cloudflare/errors';
+import { outcomeUnknown } from '../cloudflare/settleWrite';
 import { restartsByPackPatch } from '../domain/restartable';
 import type { ExplorerNode } from '../explorer/nodes';
 import type { CommandContext } from './context';

@@ -1,4 +1,5 @@
-import { getCloudflareIps, getDcvDelegationUuid, type CloudflareClient } from '../cloudflare';
+import type { CloudflareClient } from '../cloudflare';
+import { getCloudflareIps, getDcvDelegationUuid } from '../cloudflare/endpoints/network';
 import type { DiagnosisApi } from './checkContext';
 
 /**

@@ -1,5 +1,6 @@
 import { matchRuleForPort, type ResolveRule } from '../probe/resolveRules';
-import { normalizeHost, ProbeError } from '../probe';
+import { ProbeError } from '../probe/errors';
+import { normalizeHost } from '../probe/normalizeTarget';
 
 /**
  * `--resolve PATTERN[:PORT]=ADDRESS[:PORT]`: the probe's rule (an exact name, `*.domain`
@@ -31,7 +32,7 @@ export function parseConnectRule(text: string): ConnectRule {
       if (parsed.ipVersion !== 0 || parsed.port !== undefined) throw new ConnectRuleError(`--resolve: '${patternText}' must be a host name, *.domain or *.`);
       pattern = wildcard ? `*.${parsed.host}` : parsed.host;
     } catch (error) {
-      if (error instanceof ProbeError) throw new ConnectRuleError(`--resolve: ${error.message}`);
+      if (ProbeError.is(error)) throw new ConnectRuleError(`--resolve: ${error.message}`);
       throw error;
     }
   }
@@ -39,7 +40,7 @@ export function parseConnectRule(text: string): ConnectRule {
   try {
     target = normalizeHost(right, 'address');
   } catch (error) {
-    if (error instanceof ProbeError) throw new ConnectRuleError(`--resolve: ${error.message}`);
+    if (ProbeError.is(error)) throw new ConnectRuleError(`--resolve: ${error.message}`);
     throw error;
   }
   return { pattern, address: target.host, ipVersion: target.ipVersion, ...(target.port === undefined ? {} : { port: target.port }), ...(forPort === undefined ? {} : { forPort }) };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../shared/nodeModules';
 import type { Credentials } from '../cloudflare';
 
 /**
@@ -40,7 +40,7 @@ export function credentialsFromEnvironment(env: Readonly<Record<string, string |
  * the first 12 hex digits of its SHA-256, never the secret itself.
  */
 export function secretFingerprint(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex').slice(0, 12);
+  return nodeCrypto().createHash('sha256').update(secret).digest('hex').slice(0, 12);
 }
 
 /** Checks what a user typed as a token before any network call; returns the problem, or undefined. */

@@ -1,5 +1,7 @@
 import { setMaxListeners } from 'node:events';
-import { loadZoneCollections, maxPerPage, readPages, type CertificatePack, type ClientCertificate, type CloudflareClient, type CustomCertificate, type CustomHostname, type PacedProgress, type Zone, type ZoneCollection } from '../cloudflare';
+import type { CertificatePack, ClientCertificate, CloudflareClient, CustomCertificate, CustomHostname, PacedProgress, Zone, ZoneCollection } from '../cloudflare';
+import { loadCloudflare } from '../cloudflare/load';
+import { maxPerPage, readPages } from '../cloudflare/pagination';
 import type { AccountProfile } from '../domain/accounts';
 import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
@@ -185,7 +187,7 @@ export class ExplorerModel {
       const client = await this.deps.clientFor(account.profile);
       // The hostnames page on their own (a SaaS zone can hold tens of thousands), beside the rest.
       const [load] = await Promise.all([
-        loadZoneCollections(client.api, zoneId, { collections: detailCollections, signal, ...(before === undefined ? {} : { previous: before }) }),
+        loadCloudflare().loadZoneCollections(client.api, zoneId, { collections: detailCollections, signal, ...(before === undefined ? {} : { previous: before }) }),
         this.loadHostnames(accountKey, zoneId, { reset: true, signal }),
       ]);
       const details: ZoneDetails = { ...load.collections, errors: load.errors.map(toCollectionError) };

@@ -1,4 +1,6 @@
-import { type CloudflareClient, type FetchPage, type PacedProgress, type PagesRead, readPages, readPagesPaced, type ReadPagesOptions } from '../cloudflare';
+import type { CloudflareClient, FetchPage, PacedProgress, PagesRead, ReadPagesOptions } from '../cloudflare';
+import { readPagesPaced } from '../cloudflare/pacedPages';
+import { readPages } from '../cloudflare/pagination';
 import type { Clock } from '../shared/clock';
 
 /** A page reader with the pager's shape: plain, or paced by the client's rate budget. */

@@ -1,4 +1,6 @@
-import { badItems, CloudflareApiError, type InventoryError } from '../cloudflare';
+import type { InventoryError } from '../cloudflare';
+import { CloudflareApiError } from '../cloudflare/errors';
+import { loadCloudflare } from '../cloudflare/load';
 import { AppError } from '../shared/appError';
 import type { AccountState, CollectionError, HostnameList } from './explorerState';
 import type { LoadError } from './loadable';
@@ -28,13 +30,13 @@ export function toCollectionError(error: InventoryError): CollectionError {
 /** The hostnames left out of the pages loaded so far, as the error the tree shows beside them. */
 export function rejectedHostnames(list: HostnameList): LoadError | undefined {
   if (list.rejected === undefined) return undefined;
-  const { code, message } = badItems('customHostnames', list.rejected.count, list.rejected.reason);
+  const { code, message } = loadCloudflare().badItems('customHostnames', list.rejected.count, list.rejected.reason);
   return { code, message, rejected: list.rejected.count };
 }
 
 /** The zones left out of the account's last listing, as the error the tree shows on the account. */
 export function rejectedZones(account: AccountState): LoadError | undefined {
   if (account.rejectedZones === undefined) return undefined;
-  const { code, message } = badItems('zones', account.rejectedZones.count, account.rejectedZones.reason);
+  const { code, message } = loadCloudflare().badItems('zones', account.rejectedZones.count, account.rejectedZones.reason);
   return { code, message, rejected: account.rejectedZones.count };
 }

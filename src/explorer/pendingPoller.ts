@@ -1,4 +1,4 @@
-import { CloudflareApiError } from '../cloudflare';
+import { CloudflareApiError } from '../cloudflare/errors';
 import type { AccountProfile } from '../domain/accounts';
 import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';

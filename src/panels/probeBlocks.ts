@@ -1,4 +1,5 @@
-import { DEFAULT_WARNING_DAYS, type ProbeResult, type Verdict } from '../probe';
+import type { ProbeResult, Verdict } from '../probe';
+import { DEFAULT_WARNING_DAYS } from '../probe/verdict';
 import type { Block, TableBlock, Tone, Value } from './document';
 import { verdictLabel } from '../probing/verdictPresentation';
 import { LifecycleHeadings } from './headings';

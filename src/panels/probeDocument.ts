@@ -1,4 +1,5 @@
-import { VERDICT_ORDER, type CertificateSummary, type DnsReport, type ProbeResult } from '../probe';
+import type { CertificateSummary, DnsReport, ProbeResult } from '../probe';
+import { VERDICT_ORDER } from '../probe/verdictOrder';
 import type { Action, Block, FactsBlock, PanelDocument, TableBlock, Value } from './document';
 import { probeRunJson } from '../probing/probeCopies';
 import { runVerdict, type ProbeOutcome, type ProbeRun } from '../probing/probeRun';
@@ -7,14 +8,9 @@ import { summarizeVerdicts, verdictHeadline, verdictLabel } from '../probing/ver
 import { daysLeftValue, displayName, probeRow, probeRowColumns, timeText, verdictTone } from './probeBlocks';
 import { cap, MAX_JSON, type TimeFormat } from './text';
 
-/** The toolbar of the results panel; the panel runs only the ids a document offers. */
-export const ProbeActions = {
-  probeAgain: 'probeAgain',
-  copyJson: 'copyJson',
-  copyOpenssl: 'copyOpenssl',
-  showDetails: 'showDetails',
-  openServedChain: 'openServedChain',
-} as const;
+import { ProbeActions } from './probeActions';
+
+export { ProbeActions };
 
 export interface ProbeDocumentOptions {
   /** Below this many days left a certificate is "expiring"; the explorer's setting. */

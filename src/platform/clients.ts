@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CloudflareClient, type ClientOptions, type Credentials, describeLift, type RateBudget, RateBudgets } from '../cloudflare';
+import type { CloudflareClient, ClientOptions, Credentials, RateBudget, RateBudgets } from '../cloudflare';
+import { loadCloudflare } from '../cloudflare/load';
 import { AppError } from '../shared/appError';
 import type { AccountProfile } from '../domain/accounts';
 import type { Logger } from '../shared/logger';
@@ -11,7 +12,7 @@ import type { Settings } from './settings';
 /** While a call waits out Cloudflare's rate limit (up to 5 min), the status bar says until when. */
 function showLockout(liftsAt: number): void {
   const waitMs = liftsAt - Date.now();
-  vscode.window.setStatusBarMessage(`$(watch) Cloudflare rate limit: waiting until ${describeLift(waitMs, Date.now())}`, Math.max(0, waitMs));
+  vscode.window.setStatusBarMessage(`$(watch) Cloudflare rate limit: waiting until ${loadCloudflare().describeLift(waitMs, Date.now())}`, Math.max(0, waitMs));
 }
 
 /**
@@ -25,7 +26,8 @@ function showLockout(liftsAt: number): void {
 export class ClientPool implements vscode.Disposable {
   /** Promises, not clients: concurrent first calls (zone prefetch) share one client. */
   private readonly clients = new Map<string, Promise<CloudflareClient>>();
-  private readonly budgets: RateBudgets;
+  /** Made with the first client: the API client's bundle loads on first use (src/shared/lazy.ts). */
+  private rateBudgets: RateBudgets | undefined;
   /** The budget each account's client counts in, for `requestsAvailable`. */
   private readonly accountBudgets = new Map<string, RateBudget>();
 
@@ -33,15 +35,18 @@ export class ClientPool implements vscode.Disposable {
     private readonly store: AccountStore,
     private readonly settings: () => Settings,
     private readonly logger: Logger,
-    storageFolder: string,
+    private readonly storageFolder: string,
     private readonly consent: ApiOriginConsent,
-  ) {
-    this.budgets = new RateBudgets({
-      directory: path.join(storageFolder, 'rate-budgets'),
-      logger,
+  ) {}
+
+  private get budgets(): RateBudgets {
+    const { CloudflareClient, RateBudgets } = loadCloudflare();
+    return (this.rateBudgets ??= new RateBudgets({
+      directory: path.join(this.storageFolder, 'rate-budgets'),
+      logger: this.logger,
       // Asks GET /user with the credentials: only ever after the consent that `transientClient` and `create` ensure.
       unpacedClient: (credentials, baseUrl) => new CloudflareClient({ ...this.clientOptions(), baseUrl, credentials, rateBudget: false, retries: { max: 0 } }),
-    });
+    }));
   }
 
   clientFor(profile: AccountProfile): Promise<CloudflareClient> {
@@ -64,7 +69,7 @@ export class ClientPool implements vscode.Disposable {
     const baseUrl = this.settings().apiBaseUrl;
     await this.consent.ensure(baseUrl);
     const rateBudget = await this.budgets.forCredentials(credentials, baseUrl, signal);
-    return new CloudflareClient({ ...this.clientOptions(), baseUrl, credentials, rateBudget });
+    return new (loadCloudflare().CloudflareClient)({ ...this.clientOptions(), baseUrl, credentials, rateBudget });
   }
 
   private async create(profile: AccountProfile): Promise<CloudflareClient> {
@@ -76,7 +81,7 @@ export class ClientPool implements vscode.Disposable {
     await this.consent.ensure(baseUrl);
     const rateBudget = await this.budgets.forCredentials(credentials, baseUrl);
     this.accountBudgets.set(profile.key, rateBudget);
-    return new CloudflareClient({ ...this.clientOptions(), baseUrl, credentials, rateBudget });
+    return new (loadCloudflare().CloudflareClient)({ ...this.clientOptions(), baseUrl, credentials, rateBudget });
   }
 
   private clientOptions(): Pick<ClientOptions, 'logger' | 'concurrency' | 'proxy' | 'userAgent' | 'onRateLimitWait'> {

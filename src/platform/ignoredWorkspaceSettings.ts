@@ -1,4 +1,4 @@
-import { parse } from 'jsonc-parser';
+import { loadJsonc } from './load';
 import * as vscode from 'vscode';
 import type { Logger } from '../shared/logger';
 import { ignoredSettingsMessage, machineSettings, machineSettingsIn, type MachineSetting } from '../settings/machineSettings';
@@ -83,7 +83,7 @@ async function readJsonc(uri: vscode.Uri): Promise<unknown> {
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.size > maxSettingsFileBytes) return undefined;
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    return parse(text, [], { allowTrailingComma: true, disallowComments: false }) as unknown;
+    return loadJsonc().parse(text, [], { allowTrailingComma: true, disallowComments: false }) as unknown;
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
 import { getServers } from 'node:dns';
 import * as vscode from 'vscode';
-import { defaultBaseUrl } from '../cloudflare';
+import { defaultBaseUrl } from '../cloudflare/baseUrl';
 import { defaultNotificationSettings, notificationCategories, type NotificationSettings } from '../explorer/notificationPolicy';
 import { parseResolveRules, type ResolveRule } from '../probe/resolveRules';
 import { maskUrl } from '../shared/maskUrl';

@@ -1,4 +1,4 @@
-import { AppError } from '../shared/appError';
+import { AppError, brand, hasBrand } from '../shared/appError';
 import type { ProbeStage } from './types';
 
 export type ProbeErrorCode = 'invalid-input' | 'dns' | 'refused' | 'unreachable' | 'timeout' | 'tls-handshake' | 'reset' | 'cancelled';
@@ -12,6 +12,12 @@ export class ProbeError extends AppError<ProbeErrorCode> {
     options?: { cause?: unknown },
   ) {
     super(code, message, options);
+    brand(this, 'ProbeError');
+  }
+
+  /** True for a ProbeError from any bundle: the probe runs in dist/probe.js. */
+  static override is(value: unknown): value is ProbeError {
+    return hasBrand(value, 'ProbeError');
   }
 }
 

@@ -4,6 +4,7 @@ import { probe, type ProbeOptions } from './probe';
 import { probeMany } from './probeMany';
 import { resolveProbeTarget } from './probeTarget';
 import type { ProbeResult, Verdict } from './types';
+import { VERDICT_ORDER, worstVerdict } from './verdictOrder';
 
 export type MatrixOptions = Omit<ProbeOptions, 'address' | 'keyType' | 'sni'> & { readonly concurrency?: number };
 
@@ -32,11 +33,7 @@ export interface MatrixResult {
   readonly failure: ProbeResult | null;
 }
 
-export const VERDICT_ORDER: readonly Verdict[] = ['dns-failed', 'unreachable', 'timeout', 'handshake-failed', 'expired', 'not-yet-valid', 'untrusted', 'hostname-mismatch', 'unexpected-certificate', 'expiring', 'ok'];
-
-export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
-  return verdicts.reduce<Verdict>((worst, verdict) => (VERDICT_ORDER.indexOf(verdict) < VERDICT_ORDER.indexOf(worst) ? verdict : worst), 'ok');
-}
+export { VERDICT_ORDER, worstVerdict };
 
 interface Field {
   readonly name: string;

@@ -1,6 +1,11 @@
-import { isIP } from 'node:net';
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { ProbeError } from './errors';
+import { nodeNet } from '../shared/nodeModules';
+
+/** node:net loads with the first host normalised, not at activation (the explorer imports this file). */
+function isIP(input: string): number {
+  return nodeNet().isIP(input);
+}
 
 /** A host as typed, made canonical: lower-case ASCII, no trailing dot, no brackets. */
 export interface ParsedHost {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
+import { createSecureContext, type SecureContext } from 'node:tls';
 import type { KeyTypeOffer } from './types';
 
 /**
@@ -28,8 +28,12 @@ export interface TrustRoots {
   readonly label: string;
 }
 
-// Building a context with ~140 bundled roots costs milliseconds; a probe run reuses a
-// handful of offer × trust combinations, so keep them.
+/** The native half of a SecureContext (`any` in @types/node). */
+interface NativeSecureContext {
+  addCACert(pem: string): void;
+}
+
+// A probe run reuses a handful of offer × trust combinations, so keep them.
 const cache = new Map<string, SecureContext>();
 const CACHE_LIMIT = 32;
 
@@ -41,7 +45,14 @@ export function secureContextFor(keyType: KeyTypeOffer, roots: TrustRoots | unde
     return cached;
   }
   const offer = keyType === 'any' ? {} : OFFERS[keyType];
-  const context = createSecureContext({ ...offer, ...(roots === undefined ? {} : { ca: [...rootCertificates, roots.pem] }) });
+  const context = createSecureContext(offer);
+  if (roots !== undefined) {
+    // Added to the default store, which Node parsed once: the context gets its own copy of
+    // it before the first addition, so other contexts never trust these roots. Passing
+    // `ca: [...rootCertificates, pem]` parsed ~140 PEM roots again instead, 20–70 ms of
+    // every `cfcerts probe --ca` process.
+    (context.context as NativeSecureContext).addCACert(roots.pem);
+  }
   if (cache.size >= CACHE_LIMIT) {
     const oldest = cache.keys().next().value;
     if (oldest !== undefined) {

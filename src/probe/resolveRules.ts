@@ -23,7 +23,7 @@ export interface ResolveRule {
 const setting = 'cloudflareCertificates.probe.resolve';
 
 function problemOf(error: unknown): string {
-  if (error instanceof ProbeError) return error.message;
+  if (ProbeError.is(error)) return error.message;
   throw error;
 }
 

@@ -1,4 +1,5 @@
-import { certificateCovers, judgeProbe, normalizeSerial, type CertificateSummary, type Expectation, type ProbeResult, type VerdictReport } from '../probe';
+import type { CertificateSummary, Expectation, ProbeResult, VerdictReport } from '../probe';
+import { loadProbe } from '../probe/load';
 import { issuerMatches, issuerOrganisation, type ExpectedCertificate } from './expectedCertificates';
 
 /** One line of "what the API says" against "what the edge served". */
@@ -26,9 +27,9 @@ function servedKeyType(leaf: CertificateSummary): 'rsa' | 'ecdsa' | undefined {
 /** The API certificate to compare with: the one with the served serial, else the served key type, else the first. */
 function counterpart(candidates: readonly ExpectedCertificate[], leaf: CertificateSummary | undefined): ExpectedCertificate | undefined {
   if (leaf === undefined) return candidates[0];
-  const serial = normalizeSerial(leaf.serialNumber);
+  const serial = loadProbe().normalizeSerial(leaf.serialNumber);
   return (
-    candidates.find((candidate) => candidate.serialNumber !== undefined && normalizeSerial(candidate.serialNumber) === serial) ??
+    candidates.find((candidate) => candidate.serialNumber !== undefined && loadProbe().normalizeSerial(candidate.serialNumber) === serial) ??
     candidates.find((candidate) => candidate.keyType !== undefined && candidate.keyType === servedKeyType(leaf)) ??
     candidates[0]
   );
@@ -42,7 +43,7 @@ const MINUTE = 60_000;
  */
 function covers(leaf: CertificateSummary, host: string): boolean {
   try {
-    return certificateCovers(leaf, host);
+    return loadProbe().certificateCovers(leaf, host);
   } catch {
     return false;
   }
@@ -58,7 +59,7 @@ function rowsFor(expected: ExpectedCertificate, leaf: CertificateSummary | undef
   }
   if (expected.serialNumber !== undefined) {
     const serial = expected.serialNumber;
-    add('Serial number', normalizeSerial(serial), (leaf) => leaf.serialNumber, (leaf) => normalizeSerial(leaf.serialNumber) === normalizeSerial(serial));
+    add('Serial number', loadProbe().normalizeSerial(serial), (leaf) => leaf.serialNumber, (leaf) => loadProbe().normalizeSerial(leaf.serialNumber) === loadProbe().normalizeSerial(serial));
   }
   if (expected.issuer !== undefined) {
     const issuer = expected.issuer;
@@ -105,10 +106,10 @@ function judgeSafely(result: ProbeResult, expectation: Expectation, warningDays:
   const input = { error: result.error, trust: result.trust, hostnameMatch: result.hostnameMatch, chain: result.chain };
   const options = { now: Date.parse(result.probedAt), warningDays };
   try {
-    return judgeProbe(input, expectation, options);
+    return loadProbe().judgeProbe(input, expectation, options);
   } catch {
     // Only the name check can throw (see covers): judge the rest, and say the names differ.
-    const rest = judgeProbe(input, { ...expectation, hostnames: [] }, options);
+    const rest = loadProbe().judgeProbe(input, { ...expectation, hostnames: [] }, options);
     const reason = 'The served certificate carries names that cannot be compared with the API.';
     return rest.verdict === 'ok' || rest.verdict === 'expiring' ? { verdict: 'unexpected-certificate', reasons: [reason] } : rest.verdict === 'unexpected-certificate' ? { verdict: rest.verdict, reasons: [...rest.reasons, reason] } : rest;
   }

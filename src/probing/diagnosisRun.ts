@@ -5,10 +5,8 @@
  * (and the engine behind it) can be loaded lazily.
  */
 import type { CloudflareClient } from '../cloudflare';
-import {
-  clientDiagnosisApi, defaultDiagnoseTimeoutMs, createCheckContext, diagnoseSubject, hostnameSubject, notActiveHostname, notActivePack, packSubject, summarize, worstSeverity, zoneFacts,
-  type ConnectRule, type DnsServer, type Subject,
-} from '../diagnose';
+import type { ConnectRule, DnsServer, Subject } from '../diagnose';
+import { loadDiagnose } from '../diagnose/load';
 import type { ObjectRef } from '../domain/objectRef';
 import { objectKey } from '../domain/objectRef';
 import type { ZoneState } from '../explorer/explorerState';
@@ -16,8 +14,6 @@ import { valueOf } from '../explorer/loadable';
 import { groupObjects } from '../explorer/zoneObjects';
 import type { CertificateObject } from '../domain/objectHealth';
 import { diagnosisBasis, type DiagnosisRecord } from './diagnosisResults';
-
-export { defaultDiagnoseTimeoutMs };
 
 /** One object to diagnose: where its result goes, and the facts the checks read. */
 export interface DiagnosisTarget {
@@ -33,8 +29,8 @@ export function isDiagnosable(item: CertificateObject): item is Extract<Certific
 
 function targetOf(account: string, state: ZoneState, item: CertificateObject, cnameTargets: ReadonlyMap<string, readonly string[]>): DiagnosisTarget | undefined {
   if (!isDiagnosable(item)) return undefined;
-  const facts = zoneFacts(state.zone, valueOf(state.details)?.fallbackOrigin, cnameTargets);
-  const subject = item.kind === 'customHostname' ? hostnameSubject(item.object, facts) : packSubject(item.object, facts);
+  const facts = loadDiagnose().zoneFacts(state.zone, valueOf(state.details)?.fallbackOrigin, cnameTargets);
+  const subject = item.kind === 'customHostname' ? loadDiagnose().hostnameSubject(item.object, facts) : loadDiagnose().packSubject(item.object, facts);
   return { ref: { account, zone: state.zone.id, kind: item.kind, id: item.object.id }, subject, basis: diagnosisBasis(item) };
 }
 
@@ -46,7 +42,7 @@ export function objectTarget(account: string, state: ZoneState, item: Certificat
 /** "Diagnose Zone": every loaded pack and custom hostname of the zone that is not active, as `cfcerts diagnose --zone` picks them. */
 export function zoneTargets(account: string, state: ZoneState, cnameTargets: ReadonlyMap<string, readonly string[]>): DiagnosisTarget[] {
   const items = [...groupObjects(state, 'edgeCertificates'), ...groupObjects(state, 'customHostnames')].filter((item) =>
-    item.kind === 'certificatePack' ? notActivePack(item.object) : item.kind === 'customHostname' && notActiveHostname(item.object));
+    item.kind === 'certificatePack' ? loadDiagnose().notActivePack(item.object) : item.kind === 'customHostname' && loadDiagnose().notActiveHostname(item.object));
   return items.flatMap((item) => targetOf(account, state, item, cnameTargets) ?? []);
 }
 
@@ -70,25 +66,25 @@ export interface RunOutcome {
 /** Diagnoses the targets together (one DNS cache, each API fact asked once), reporting each as it finishes. */
 export async function runDiagnoses(targets: readonly DiagnosisTarget[], options: RunOptions): Promise<RunOutcome> {
   const apiErrors: string[] = [];
-  const context = createCheckContext({
+  const context = loadDiagnose().createCheckContext({
     servers: options.servers,
     timeoutMs: options.timeoutMs,
     concurrency: options.concurrency,
     rules: options.rules,
     signal: options.signal,
     now: () => new Date(options.now()),
-    api: clientDiagnosisApi(options.client, options.signal),
+    api: loadDiagnose().clientDiagnosisApi(options.client, options.signal),
     onApiError: (what, error) => apiErrors.push(`${what === 'ips' ? "Cloudflare's address ranges" : 'The DCV delegation UUID'}: ${error instanceof Error ? error.message : String(error)}`),
   });
   const servers = options.servers.map((server) => (server.address.includes(':') ? `[${server.address}]:${server.port}` : `${server.address}:${server.port}`));
   let done = 0;
   await Promise.all(targets.map(async (target) => {
-    const diagnosis = await diagnoseSubject(target.subject, context);
+    const diagnosis = await loadDiagnose().diagnoseSubject(target.subject, context);
     // An answer that arrives after Cancel holds "cancelled" unknowns: not a diagnosis.
     if (options.signal.aborted) return;
     done += 1;
     options.onRecord(objectKey(target.ref), {
-      diagnosis, summary: summarize(diagnosis), worst: worstSeverity(diagnosis.findings), checkedAt: options.now(), servers, basis: target.basis, apiErrors: [...apiErrors],
+      diagnosis, summary: loadDiagnose().summarize(diagnosis), worst: loadDiagnose().worstSeverity(diagnosis.findings), checkedAt: options.now(), servers, basis: target.basis, apiErrors: [...apiErrors],
     }, done, targets.length);
   }));
   return { records: done, ...(options.signal.aborted ? { cancelled: { done, total: targets.length } } : {}) };

@@ -1,4 +1,6 @@
-import { normalizeHost, ProbeError, type ParsedHost } from '../probe';
+import type { ParsedHost } from '../probe';
+import { ProbeError } from '../probe/errors';
+import { normalizeHost } from '../probe/normalizeTarget';
 
 /**
  * What "Probe Hostname…" checks as the user types. The probe engine's own parser decides,
@@ -10,7 +12,7 @@ function parse(value: string, what: string): ParsedHost | string {
   try {
     return normalizeHost(value, what);
   } catch (error) {
-    if (error instanceof ProbeError) return error.message;
+    if (ProbeError.is(error)) return error.message;
     throw error;
   }
 }

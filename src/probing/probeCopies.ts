@@ -1,4 +1,4 @@
-import { toProbeJson } from '../probe';
+import { toProbeJson } from '../probe/probeJson';
 import { opensslCommand } from './opensslCommand';
 import type { ProbeRun } from './probeRun';
 

@@ -1,4 +1,4 @@
-import { normalizeHost } from '../probe';
+import { normalizeHost } from '../probe/normalizeTarget';
 import { AppError } from '../shared/appError';
 import { OBJECT_KIND_LABELS } from '../domain/status';
 import { hostsLabel, packTypeLabel } from '../domain/labels';

@@ -1,4 +1,5 @@
-import { normalizeHost, type TargetInput } from '../probe';
+import type { TargetInput } from '../probe';
+import { normalizeHost } from '../probe/normalizeTarget';
 import { matchRuleForPort, type ResolveRule } from '../probe/resolveRules';
 
 /** Where one probe connects: the engine's target fields, and the resolve rule that chose them. */

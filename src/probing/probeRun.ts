@@ -1,4 +1,5 @@
-import { worstVerdict, type ProbeResult, type Verdict } from '../probe';
+import type { ProbeResult, Verdict } from '../probe';
+import { worstVerdict } from '../probe/verdictOrder';
 import type { ComparisonRow } from './apiComparison';
 import type { ExpectedCertificate } from './expectedCertificates';
 import type { PlannedProbe, ProbePlan } from './probePlan';

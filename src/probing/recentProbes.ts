@@ -1,4 +1,5 @@
-import { VERDICT_ORDER, type Verdict } from '../probe';
+import type { Verdict } from '../probe';
+import { VERDICT_ORDER } from '../probe/verdictOrder';
 
 /** One probe typed by hand, as "Probe Hostname…" offers it again. */
 export interface RecentProbe {

@@ -1,4 +1,5 @@
-import { probeMany, type DnsResolver, type ProbeOptions, type TrustRoots } from '../probe';
+import type { DnsResolver, ProbeOptions, TrustRoots } from '../probe';
+import { loadProbe } from '../probe/load';
 import { isCancellation } from '../shared/appError';
 import { judgeAgainstApi } from './apiComparison';
 import type { ProbePlan } from './probePlan';
@@ -39,7 +40,7 @@ export async function runProbePlan(plan: ProbePlan, options: RunProbePlanOptions
   const outcomes = new Array<ProbeOutcome | undefined>(inputs.length);
   let cancelled = false;
   try {
-    await probeMany(inputs, {
+    await loadProbe().probeMany(inputs, {
       concurrency: options.concurrency,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       onProgress: ({ done, total, index, result }) => {

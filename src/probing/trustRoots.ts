@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { nodeFsPromises } from '../shared/nodeModules';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { TrustRoots } from '../probe';
@@ -13,7 +13,7 @@ export async function readTrustRoots(file: string): Promise<TrustRoots | undefin
   const path = file.startsWith('~/') ? join(homedir(), file.slice(2)) : file;
   let pem: string;
   try {
-    pem = await readFile(path, 'utf8');
+    pem = await nodeFsPromises().readFile(path, 'utf8');
   } catch (error) {
     throw new AppError('probe_ca_file', `Cannot read the probe CA file "${file}" (setting cloudflareCertificates.probe.caFile): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }

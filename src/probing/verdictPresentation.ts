@@ -1,4 +1,5 @@
-import { VERDICT_ORDER, type Verdict } from '../probe';
+import type { Verdict } from '../probe';
+import { VERDICT_ORDER } from '../probe/verdictOrder';
 
 const labels: Readonly<Record<Verdict, string>> = {
   'dns-failed': 'DNS failed',

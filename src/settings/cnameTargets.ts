@@ -1,4 +1,5 @@
-import { normalizeHost, ProbeError } from '../probe';
+import { ProbeError } from '../probe/errors';
+import { normalizeHost } from '../probe/normalizeTarget';
 
 const setting = 'cloudflareCertificates.diagnose.cnameTargets';
 
@@ -39,7 +40,7 @@ function hostName(text: string): string | undefined {
     const parsed = normalizeHost(text.trim(), 'name');
     return parsed.ipVersion === 0 && parsed.port === undefined ? parsed.host : undefined;
   } catch (error) {
-    if (error instanceof ProbeError) return undefined;
+    if (ProbeError.is(error)) return undefined;
     throw error;
   }
 }

@@ -1,4 +1,5 @@
-import { normalizeHost, ProbeError } from '../probe';
+import { ProbeError } from '../probe/errors';
+import { normalizeHost } from '../probe/normalizeTarget';
 
 /** A DNS server as the diagnosis's resolver takes it (src/diagnose's DnsServer has this shape). */
 export interface DnsServer {
@@ -18,7 +19,7 @@ export function parseDnsServer(text: string): DnsServer {
     if (parsed.ipVersion === 0) throw new DnsServerError(`a DNS server must be an IP address, got '${text}'.`);
     return { address: parsed.host, port: parsed.port ?? 53 };
   } catch (error) {
-    if (error instanceof ProbeError) throw new DnsServerError(error.message);
+    if (ProbeError.is(error)) throw new DnsServerError(error.message);
     throw error;
   }
 }

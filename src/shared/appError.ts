@@ -10,11 +10,37 @@ export class AppError<Code extends string = string> extends Error {
     super(message, options);
     this.name = new.target.name;
     this.code = code;
+    brand(this, 'AppError');
   }
 
+  /** True for an AppError thrown by any bundle (see `brand`). */
   static is(value: unknown): value is AppError {
-    return value instanceof AppError;
+    return hasBrand(value, 'AppError');
   }
+}
+
+/**
+ * Where an error keeps the names of the classes it belongs to. Code loaded on first use
+ * lives in bundles of its own (src/shared/lazy.ts), each with its own copy of these
+ * classes, so `instanceof` misses an error thrown in another bundle; a brand under a
+ * `Symbol.for` key is the same in every copy.
+ */
+const brandsKey = Symbol.for('cfcerts.errorBrands');
+
+interface Branded {
+  [brandsKey]?: string[];
+}
+
+/** Marks `error` as one of class `name`; a subclass's constructor calls it with its own name. */
+export function brand(error: Error, name: string): void {
+  const branded = error as Branded;
+  if (branded[brandsKey] === undefined) Object.defineProperty(branded, brandsKey, { value: [], enumerable: false });
+  branded[brandsKey]?.push(name);
+}
+
+/** True when `value` was marked with `brand(…, name)`, whichever bundle threw it. */
+export function hasBrand(value: unknown, name: string): boolean {
+  return value instanceof Error && ((value as Branded)[brandsKey]?.includes(name) ?? false);
 }
 
 /** The error a dismissed prompt or picker ends a command with; runCommand stays quiet on it. */

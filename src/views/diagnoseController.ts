@@ -12,7 +12,8 @@ import { AppError } from '../shared/appError';
 import type { Logger } from '../shared/logger';
 import type { DiagnosisRecord, DiagnosisResults } from '../probing/diagnosisResults';
 // The extension's one way into the diagnosis engine: keep it the only import of it (lazy loading).
-import { defaultDiagnoseTimeoutMs, objectTarget, runDiagnoses, zoneTargets, type DiagnosisTarget } from '../probing/diagnosisRun';
+import { loadDiagnose } from '../diagnose/load';
+import { objectTarget, runDiagnoses, zoneTargets, type DiagnosisTarget } from '../probing/diagnosisRun';
 import type { Settings } from '../platform/settings';
 
 export interface DiagnoseControllerDependencies {
@@ -104,7 +105,7 @@ export class DiagnoseController {
         servers: settings.dnsServers,
         rules: settings.probeResolve,
         concurrency: settings.concurrency,
-        timeoutMs: defaultDiagnoseTimeoutMs,
+        timeoutMs: loadDiagnose().defaultDiagnoseTimeoutMs,
         signal: controller.signal,
         now: () => this.deps.clock.now(),
         onRecord: (key, record, done, total) => {

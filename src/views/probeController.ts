@@ -6,7 +6,8 @@ import { AppError } from '../shared/appError';
 import type { ExplorerModel } from '../explorer/explorerModel';
 import { objectKey } from '../domain/objectRef';
 import type { Logger } from '../shared/logger';
-import { buildProbeDocument, ProbeActions } from '../panels/probeDocument';
+import { loadPanels } from '../panels/load';
+import { ProbeActions } from '../panels/probeActions';
 import type { ProbeResults } from '../probing/probeResults';
 import { probeRunCommands, probeRunJson } from '../probing/probeCopies';
 import { planHostname, planObject, planZone, type ProbePlan, type ProbeSource } from '../probing/probePlan';
@@ -76,7 +77,7 @@ export class ProbeController implements vscode.Disposable {
   showResults(run: ProbeRun): void {
     this.shown = run;
     this.runs.keep(run);
-    this.panel.show(buildProbeDocument(run, { warningDays: this.deps.settings().expiryWarningDays, format: (ms) => new Date(ms).toLocaleString() }), true);
+    this.panel.show(loadPanels().buildProbeDocument(run, { warningDays: this.deps.settings().expiryWarningDays, format: (ms) => new Date(ms).toLocaleString() }), true);
   }
 
   /** The key of the run the results panel shows (or showed last), for its served chain document. */

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Logger } from '../logger';
-import { withFileLock } from './fileLock';
+import { loadFileLock } from './load';
 
 /** What a stored document turned out to be when read. */
 export type ReadOutcome = { readonly kind: 'value'; readonly value: unknown } | { readonly kind: 'missing' } | { readonly kind: 'corrupt' };
@@ -38,7 +38,7 @@ export class LockedJsonFile {
    * stored document untouched, when the disk fails.
    */
   async update(merge: (stored: unknown) => unknown): Promise<unknown> {
-    return withFileLock(this.file, this.logger, async () => {
+    return loadFileLock().withFileLock(this.file, this.logger, async () => {
       const outcome = this.parse(() => fs.readFileSync(this.file, 'utf8'));
       if (outcome.kind === 'corrupt') await this.moveAside();
       const next = merge(outcome.kind === 'value' ? outcome.value : undefined);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../../shared/nodeModules';
 import * as vscode from 'vscode';
 import type { Logger } from '../../shared/logger';
 import { offersCopy } from '../../webview/copyable';
@@ -48,7 +48,7 @@ export class DocumentPanel implements vscode.Disposable {
     const asset = (...segments: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(options.extensionUri, ...segments)).toString();
     webview.html = shellHtml({
       cspSource: webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
+      nonce: nodeCrypto().randomBytes(18).toString('base64'),
       scriptUri: asset('dist', 'webview.js'),
       styleUris: [asset('dist', 'codicons', 'codicon.css'), asset('media', 'webview.css')],
       title: panel.title,

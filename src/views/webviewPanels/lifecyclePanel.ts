@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { CloudflareApiError, type CloudflareClient } from '../../cloudflare';
+import type { CloudflareClient } from '../../cloudflare';
+import { CloudflareApiError } from '../../cloudflare/errors';
 import type { AccountProfile } from '../../domain/accounts';
 import type { Clock } from '../../shared/clock';
 import type { ExpiryThresholds } from '../../domain/expiry';
@@ -13,7 +14,8 @@ import type { TransitionHistory } from '../../explorer/transitionHistory';
 import type { Logger } from '../../shared/logger';
 import { fetchObject, updateOf } from '../../explorer/fetchObject';
 import { isLifecycleActionId, LifecycleActionIds, type LifecycleActionId } from '../../panels/lifecycleActions';
-import { lifecycleDocument, loadingDocument, unavailableDocument, type Freshness } from '../../panels/lifecycleDocument';
+import type { Freshness } from '../../panels';
+import { loadPanels } from '../../panels/load';
 import { resolveSource, shouldFetch, type SourceState } from '../../panels/panelSource';
 import type { ProbeResults } from '../../probing/probeResults';
 import { diagnosisBasis, type DiagnosisRecord, type DiagnosisResults } from '../../probing/diagnosisResults';
@@ -198,9 +200,9 @@ export class LifecyclePanel {
     const resolution = resolveSource(state);
     switch (resolution.kind) {
       case 'loading':
-        return loadingDocument(this.ref);
+        return loadPanels().loadingDocument(this.ref);
       case 'unavailable':
-        return unavailableDocument(this.ref, resolution.reason, resolution.gone);
+        return loadPanels().unavailableDocument(this.ref, resolution.reason, resolution.gone);
       case 'show':
         return this.lifecycle(resolution.item, resolution.freshness);
     }
@@ -210,7 +212,7 @@ export class LifecyclePanel {
     const { model } = this.deps;
     const zoneName = model.zone(this.ref.account, this.ref.zone)?.zone.name ?? this.zoneName;
     const accountLabel = model.account(this.ref.account)?.profile.label;
-    return lifecycleDocument({
+    return loadPanels().lifecycleDocument({
       item,
       ...(zoneName === undefined ? {} : { zoneName }),
       ...(accountLabel === undefined ? {} : { accountLabel }),

@@ -5,8 +5,9 @@ import { findObject } from '../../explorer/objectLookup';
 import { objectTitle } from '../../panels/objectTitle';
 import type { PanelDocument } from '../../panels/document';
 import { isPanelState } from '../../webview/protocol';
-import { DocumentPanel, type DocumentPanelOptions } from './documentPanel';
-import { LifecyclePanel, type LifecyclePanelDependencies } from './lifecyclePanel';
+import type { DocumentPanel, DocumentPanelOptions } from './documentPanel';
+import type { LifecyclePanel, LifecyclePanelDependencies } from './lifecyclePanel';
+import { loadViews } from '../load';
 
 export const lifecycleViewType = 'cloudflareCertificates.lifecycle';
 
@@ -41,7 +42,7 @@ export class LifecyclePanels implements vscode.Disposable {
       return;
     }
     const title = this.initialTitle(ref);
-    const panel = this.track(ref, key, (options) => DocumentPanel.open(lifecycleViewType, title, options));
+    const panel = this.track(ref, key, (options) => loadViews().DocumentPanel.open(lifecycleViewType, title, options));
     panel.render();
     await panel.settled();
   }
@@ -89,7 +90,7 @@ export class LifecyclePanels implements vscode.Disposable {
       existing.view.reveal();
       return;
     }
-    const panel = this.track(ref, key, (options) => DocumentPanel.adopt(webviewPanel, options));
+    const panel = this.track(ref, key, (options) => loadViews().DocumentPanel.adopt(webviewPanel, options));
     panel.render();
     await panel.settled();
   }
@@ -101,7 +102,7 @@ export class LifecyclePanels implements vscode.Disposable {
       state: { key },
       onAction: (id) => this.panels.get(key)?.runAction(id) ?? Promise.resolve(),
     });
-    const panel = new LifecyclePanel(ref, key, view, this.options);
+    const panel = new (loadViews().LifecyclePanel)(ref, key, view, this.options);
     this.panels.set(key, panel);
     view.onDidDispose(() => {
       if (this.panels.get(key)?.view === view) this.panels.delete(key);
