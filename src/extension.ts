@@ -93,13 +93,11 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     clock: systemClock,
     logger,
     // The provider is created just below; the model only calls back after loads start.
-    onDidChange: (accountKey) => {
-      provider.redraw();
+    onDidChange: (change) => {
+      provider.modelChanged(change);
       poller.modelChanged();
-      lifecyclePanels.modelChanged(accountKey);
+      lifecyclePanels.modelChanged(change.account);
     },
-    isOnScreen: (account, zone): boolean => expandedZones.isOnScreen(account, zone),
-    requestsAvailable: (profile) => clients.requestsAvailable(profile.key),
     onObjectsLoaded: (change) => notifier.observe(change),
   });
   const notifier = new TransitionNotifier({ store: transitions, notificationSettings: () => current.notifications, whenIdle: () => model.whenIdle(), clock: systemClock, logger });
@@ -107,10 +105,10 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const view = vscode.window.createTreeView(explorerViewId, { treeDataProvider: provider, showCollapseAll: true });
   view.description = apiServerDescription(current.apiBaseUrl);
   const statusBar = new ProblemsStatusBar();
-  const signals = new ExplorerSignals(view, model, () => provider.context(), statusBar, provider.onDidChangeTreeData, () => apiServerDescription(current.apiBaseUrl));
-  const autoRefresh = new AutoRefresh(view, () => settings().autoRefreshMinutes, () => model.refresh(), logger);
-  const expandedZones = new ExpandedZones(view);
-  const poller = new PendingPoller({ model, clientFor: (profile) => clients.clientFor(profile), clock: systemClock, logger });
+  const signals = new ExplorerSignals(view, () => provider.snapshot(), statusBar, provider.onDidChangeTreeData, () => apiServerDescription(current.apiBaseUrl));
+  const autoRefresh = new AutoRefresh(view, () => settings().autoRefreshMinutes, () => model.refresh(undefined, clients.requestBudget()), logger);
+  const expandedZones = new ExpandedZones(view, (zones) => model.setOnScreen(zones));
+  const poller = new PendingPoller({ model, clock: systemClock, logger });
   poller.setVisible(view.visible);
   const probes = new ProbeResults();
   const probeMemory = new ProbeMemory(globalState);
@@ -173,12 +171,12 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   }
   logger.info(`Cloudflare Certificates ${(context.extension.packageJSON as { version?: string }).version ?? 'dev'} activated; API ${maskUrl(settings().apiBaseUrl)}`);
   return {
-    snapshotTree: () => walkTree(model, () => provider.context()),
+    snapshotTree: () => walkTree(model, () => provider.inputs()),
     settingsApplied: async () => {
       await settingsChange;
       return current;
     },
-    refresh: () => model.refresh(),
+    refresh: () => model.refresh(undefined, clients.requestBudget()),
     viewState: () => {
       signals.update();
       return { options: viewOptions.get(), stored: viewOptions.stored(), badge: view.badge, message: view.message, description: view.description, statusBar: statusBar.state() };

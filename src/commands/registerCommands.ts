@@ -12,10 +12,20 @@ import { probeHostname } from './probeHostname';
 import { refresh, refreshNode, retry } from './refresh';
 import { runCommand } from '../platform/runCommand';
 import { showDetails } from './showDetails';
+import { objectTarget } from './objectTarget';
+import type { ObjectRef } from '../domain/objectRef';
 import { showLogs } from './showLogs';
 import { clearFilter, filter, groupByStatus, groupByZone, showAllCertificates, showOnlyProblems, showProblems } from './viewOptions';
 import { updateToken } from './updateToken';
 import { refreshValidation, restartValidation } from './validation';
+
+/**
+ * Object commands take an ObjectRef, whoever runs them: a tree menu passes its row, a panel
+ * its ObjectRef, and both become the same reference here, before the handler.
+ */
+function onObject(handler: (ref?: ObjectRef) => Promise<void>): (target?: unknown) => Promise<void> {
+  return (target) => handler(objectTarget(target));
+}
 
 /** One registry: every command ID maps to its handler, all registered through runCommand. */
 export function registerCommands(context: CommandContext): vscode.Disposable[] {
@@ -38,9 +48,9 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
     [CommandIds.copyName]: copyName(context),
     [CommandIds.copyValue]: copyValue(context),
     [CommandIds.openInDashboard]: openInDashboard(context),
-    [CommandIds.restartValidation]: restartValidation(context),
-    [CommandIds.refreshValidation]: refreshValidation(context),
-    [CommandIds.showDetails]: showDetails(context),
+    [CommandIds.restartValidation]: onObject(restartValidation(context)),
+    [CommandIds.refreshValidation]: onObject(refreshValidation(context)),
+    [CommandIds.showDetails]: onObject(showDetails(context)),
     [CommandIds.probeHostname]: probeHostname(context),
     [CommandIds.probe]: probe(context),
     [CommandIds.probeZone]: probeZone(context),

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { RequestBudget } from '../explorer/explorerModel';
 import * as vscode from 'vscode';
 import { CloudflareClient, type ClientOptions, type Credentials, describeLift, type RateBudget, RateBudgets } from '../cloudflare';
 import { AppError } from '../shared/appError';
@@ -26,7 +27,7 @@ export class ClientPool implements vscode.Disposable {
   /** Promises, not clients: concurrent first calls (zone prefetch) share one client. */
   private readonly clients = new Map<string, Promise<CloudflareClient>>();
   private readonly budgets: RateBudgets;
-  /** The budget each account's client counts in, for `requestsAvailable`. */
+  /** The budget each account's client counts in, for `requestBudget`. */
   private readonly accountBudgets = new Map<string, RateBudget>();
 
   constructor(
@@ -90,9 +91,9 @@ export class ClientPool implements vscode.Disposable {
     };
   }
 
-  /** Requests the account's rate budget allows now; with no client yet, nothing is spent. */
-  requestsAvailable(key: string): number {
-    return this.accountBudgets.get(key)?.available ?? Number.POSITIVE_INFINITY;
+  /** Requests each account's rate budget allows now, as data for a refresh; an account with no client yet has spent nothing (absent: no limit). */
+  requestBudget(): RequestBudget {
+    return new Map([...this.accountBudgets].map(([key, budget]) => [key, budget.available]));
   }
 
   /** Drops every client (their connections close); the next call builds new ones. */
