@@ -105,7 +105,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const view = vscode.window.createTreeView(explorerViewId, { treeDataProvider: provider, showCollapseAll: true });
   view.description = apiServerDescription(current.apiBaseUrl);
   const statusBar = new ProblemsStatusBar();
-  const signals = new ExplorerSignals(view, () => provider.snapshot(), statusBar, provider.onDidChangeTreeData, () => apiServerDescription(current.apiBaseUrl));
+  const signals = new ExplorerSignals(view, () => provider.snapshot(), statusBar, provider.onDidRedraw, () => apiServerDescription(current.apiBaseUrl));
   const autoRefresh = new AutoRefresh(view, () => settings().autoRefreshMinutes, () => model.refresh(undefined, clients.requestBudget()), logger);
   const expandedZones = new ExpandedZones(view, (zones) => model.setOnScreen(zones));
   const poller = new PendingPoller({ model, clock: systemClock, logger });

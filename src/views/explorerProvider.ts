@@ -28,6 +28,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private lastWelcome: WelcomeState | undefined;
   /** Changes since the last redraw; `whole` when the whole tree must be sent again. */
   private pending: { whole: boolean; changes: ModelChange[] } | undefined;
+  /** The snapshot rows are drawn from until the next change: VS Code asks for thousands of items per redraw. */
+  private drawn: { readonly snapshot: ExplorerSnapshot; readonly key: string } | undefined;
+  private readonly redrawn = new vscode.EventEmitter<void>();
+  /** After each redraw, whether or not any row changed: the badge and the status bar count from the same snapshot. */
+  readonly onDidRedraw = this.redrawn.event;
 
   constructor(
     private readonly model: ExplorerModel,
@@ -48,6 +53,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   private schedule(next: { whole: boolean; changes: ModelChange[] }): void {
+    this.drawn = undefined;
     if (this.pending !== undefined) {
       this.pending.whole ||= next.whole;
       this.pending.changes.push(...next.changes);
@@ -59,6 +65,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       this.pending = undefined;
       this.fire(whole, changes);
       this.updateWelcome();
+      this.redrawn.fire();
     });
   }
 
@@ -119,7 +126,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   /** What the view shows now: the model's snapshot, judged with the current clock, thresholds and view options. */
   snapshot(): ExplorerSnapshot {
-    return this.model.snapshot(this.inputs());
+    const inputs = this.inputs();
+    // A new minute, threshold or view option makes a new snapshot too (expiry moves by the day).
+    const key = JSON.stringify([Math.floor(inputs.now / 60_000), inputs.thresholds, inputs.view]);
+    if (this.drawn?.key !== key) this.drawn = { snapshot: this.model.snapshot(inputs), key };
+    return this.drawn.snapshot;
   }
 
   /** The inputs a snapshot is judged with; the test API walks the tree with them too. */
@@ -136,6 +147,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   dispose(): void {
     this.changed.dispose();
+    this.redrawn.dispose();
   }
 }
 
