@@ -117,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     extensionUri: context.extensionUri,
     logger,
     model,
+    snapshot: () => provider.snapshot(),
     clientFor: (profile) => clients.clientFor(profile),
     history: transitions.history,
     probes,

@@ -12,7 +12,8 @@
  *   (c) "Load all" and presenting all 20,000;
  *   (d) the heap the 20,000 hostnames keep;
  *   (e) the bytes one redraw ships to the workbench, and the tooltips it leaves to hover;
- *   (f) the bytes refreshing one hostname (as its lifecycle panel does) ships to the workbench.
+ *   (f) the bytes refreshing one hostname (as its lifecycle panel or a poll does) ships to the
+ *       workbench: moved along (no count changes), and become a problem (its counts change).
  */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
@@ -104,6 +105,9 @@ async function main(): Promise<void> {
     const refreshItems = median(loads.map((result) => result.refreshOneItems));
     const refreshBytes = median(loads.map((result) => result.refreshOneBytes));
     console.log(row(`(f) refresh one hostname: ${refreshItems.toLocaleString('en')} items shipped`, LOAD_ALL_RUNS, kb(refreshBytes)));
+    const problemItems = median(loads.map((result) => result.refreshProblemItems));
+    const problemBytes = median(loads.map((result) => result.refreshProblemBytes));
+    console.log(row(`    …that became a problem (counts change): ${problemItems.toLocaleString('en')} items`, LOAD_ALL_RUNS, kb(problemBytes)));
     console.log(`\nFor scale: ${pages - 1} pages one after another would take ${ms((pages - 1) * rtt)} (${pages - 1} round trips).`);
   } finally {
     await sim.close();

@@ -92,6 +92,7 @@ export class ExplorerModel {
   private readonly versions = new Map<string, number>();
   private readonly snapshots = new Map<string, { readonly version: number; readonly inputs: string; readonly profile: string; readonly snapshot: AccountSnapshot; readonly builder: AccountSnapshotBuilder }>();
   private onScreen: OnScreenZones = new Set();
+  private published: { readonly inputs: string; readonly accounts: readonly AccountSnapshot[]; readonly snapshot: ExplorerSnapshot } | undefined;
   private refreshController = fanOutController();
   /** Loads under way, by what they load: asking again joins the load instead of repeating it. */
   private readonly inFlight = new Map<string, { signal: AbortSignal; done: Promise<void> }>();
@@ -135,7 +136,7 @@ export class ExplorerModel {
    * and then only for the zones that changed.
    */
   snapshot(inputs: SnapshotInputs): ExplorerSnapshot {
-    const key = JSON.stringify([Math.floor(inputs.now / 60_000), inputs.thresholds.warningDays, inputs.thresholds.criticalDays, inputs.view?.text ?? '', inputs.view?.problemsOnly ?? false]);
+    const key = JSON.stringify([Math.floor(inputs.now / 60_000), inputs.thresholds.warningDays, inputs.thresholds.criticalDays, inputs.view?.text ?? '', inputs.view?.problemsOnly ?? false, inputs.view?.groupBy ?? 'zone']);
     const accounts = this.accounts().map((state) => {
       const version = this.versions.get(state.profile.key) ?? 0;
       // A renamed account keeps its state object; its label still has to reach the readers.
@@ -147,7 +148,12 @@ export class ExplorerModel {
       this.snapshots.set(state.profile.key, { version, inputs: key, profile, snapshot, builder });
       return snapshot;
     });
-    return new ExplorerSnapshot(accounts, inputs);
+    // The same snapshot object while nothing changed: readers may key their own work on it.
+    const last = this.published;
+    if (last !== undefined && last.inputs === key && last.accounts.length === accounts.length && last.accounts.every((account, index) => account === accounts[index])) return last.snapshot;
+    const snapshot = new ExplorerSnapshot(accounts, inputs);
+    this.published = { inputs: key, accounts, snapshot };
+    return snapshot;
   }
 
   /** The zones the user has open now: the next refresh loads them first. */

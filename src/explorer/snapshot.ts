@@ -173,11 +173,14 @@ function buildZone(zone: ZoneState, inputs: SnapshotInputs, view: ViewOptions, k
     return judged;
   };
   const objects = byGroup((group) => groupObjects(zone, group));
-  const byId = new Map<string, CertificateObject>();
+  // By kind, then by the API's own id string: no key is built per object.
+  const byId = new Map<CertificateKind, Map<string, CertificateObject>>();
   for (const group of allGroups) {
     for (const item of objects[group]) {
       judge(item);
-      byId.set(`${item.kind}/${item.object.id}`, item);
+      let ofKind = byId.get(item.kind);
+      if (ofKind === undefined) byId.set(item.kind, (ofKind = new Map<string, CertificateObject>()));
+      ofKind.set(item.object.id, item);
     }
   }
   const keep = zoneObjectFilter(view, zone.zone.name, judge);
@@ -191,7 +194,7 @@ function buildZone(zone: ZoneState, inputs: SnapshotInputs, view: ViewOptions, k
     kept,
     shows,
     judge,
-    find: (kind: CertificateKind, id: string) => byId.get(`${kind}/${id}`),
+    find: (kind: CertificateKind, id: string) => byId.get(kind)?.get(id),
   });
   return { view: zoneView, inputs: key, healthInputs, health };
 }

@@ -14,11 +14,21 @@ interface Entry {
   current: ExplorerNode;
   /** The parent's id; undefined for a root row. */
   readonly parent: string | undefined;
-  /** What the workbench was last sent for this row (the item without its tooltip), as JSON. */
-  shipped?: string;
+  /** What the workbench was last sent for this row: see `Shipped`. */
+  shipped?: Shipped;
   /** The ids of the children last handed out, when VS Code asked for them. */
   children?: readonly string[];
+  /** Children already built from a snapshot (by `redraw`), handed out again if VS Code asks with the same one. */
+  built?: { readonly snapshot: ExplorerSnapshot; readonly children: Children };
 }
+
+/**
+ * What a row was drawn from, to tell later whether it would draw differently. An object's
+ * row depends only on its API object, its zone (the name) and the health inputs, so those
+ * references are kept (20,000 hostname rows keep no copy of what they sent); other rows,
+ * few, keep the item they sent as JSON.
+ */
+type Shipped = { readonly object: object; readonly zone: object | undefined; readonly health: string } | { readonly json: string };
 
 /** What a model change asks the tree to redraw: some rows, or (the root's rows changed) everything. */
 export type TreeRedraw = { readonly kind: 'all' } | { readonly kind: 'rows'; readonly rows: readonly ExplorerNode[] };
@@ -39,17 +49,25 @@ export class TreeElements {
   /** The children of a row (or the roots) as the snapshot has them, as the rows' lasting elements. */
   children(parent: ExplorerNode | undefined, snapshot: ExplorerSnapshot): Children {
     const parentId = parent === undefined ? rootId : nodeId(parent);
+    const built = parent === undefined ? undefined : this.entries.get(parentId)?.built;
+    if (built?.snapshot === snapshot) return built.children;
     const children = childrenOf(snapshot, parent === undefined ? undefined : this.current(parent));
-    const nodes = children.nodes.map((node) => this.intern(node, parentId === rootId ? undefined : parentId));
-    this.remember(parentId, nodes.map(nodeId));
-    return { ...children, nodes };
+    // One id string per row, shared by the map and the parent's list.
+    const ids = children.nodes.map(nodeId);
+    const nodes = children.nodes.map((node, index) => this.intern(node, ids[index] ?? nodeId(node), parentId === rootId ? undefined : parentId));
+    this.remember(parentId, ids);
+    const result = { ...children, nodes };
+    const entry = this.entries.get(parentId);
+    if (entry !== undefined) entry.built = { snapshot, children: result };
+    return result;
   }
 
   /** A row's item, drawn from the snapshot, noted as sent to the workbench. */
   item(element: ExplorerNode, snapshot: ExplorerSnapshot): TreeItemModel {
-    const item = present(this.current(element), snapshot);
+    const current = this.current(element);
+    const item = present(current, snapshot);
     const entry = this.entries.get(nodeId(element));
-    if (entry !== undefined) entry.shipped = shippedForm(item);
+    if (entry !== undefined) entry.shipped = shippedFrom(current, item, snapshot);
     return item;
   }
 
@@ -70,15 +88,27 @@ export class TreeElements {
     for (const [id, entry] of [...this.entries]) {
       if (!this.entries.has(id) || entry.children === undefined || !this.touches(touched, entry)) continue;
       const before = entry.children;
-      const after = this.children(entry.element, snapshot).nodes.map(nodeId);
-      if (!sameIds(before, after)) rows.set(id, entry.element);
+      this.children(entry.element, snapshot);
+      if (!sameIds(before, entry.children)) rows.set(id, entry.element);
     }
     for (const [id, entry] of this.entries) {
-      if (entry.shipped === undefined || rows.has(id) || !this.touches(touched, entry)) continue;
-      const { tooltip: _tooltip, ...item } = present(entry.current, snapshot);
-      if (JSON.stringify(item) !== entry.shipped) rows.set(id, entry.element);
+      if (entry.shipped === undefined || rows.has(id) || !this.touches(touched, entry) || this.below(rows, entry)) continue;
+      if (!unchanged(entry.shipped, entry.current, snapshot)) rows.set(id, entry.element);
     }
-    return { kind: 'rows', rows: [...rows.values()] };
+    // VS Code sends a redrawn row's open rows again too: a row below another redrawn one needs no event of its own.
+    const outermost = [...rows].filter(([, row]) => {
+      const entry = this.entries.get(nodeId(row));
+      return entry === undefined || !this.below(rows, entry);
+    });
+    return { kind: 'rows', rows: outermost.map(([, row]) => row) };
+  }
+
+  /** Whether a row lies below one of these rows. */
+  private below(rows: ReadonlyMap<string, ExplorerNode>, entry: Entry): boolean {
+    for (let parent = entry.parent; parent !== undefined; parent = this.entries.get(parent)?.parent) {
+      if (rows.has(parent)) return true;
+    }
+    return false;
   }
 
   /** Forgets every row (the view was reset): the next children are new elements. */
@@ -87,8 +117,7 @@ export class TreeElements {
     this.rootChildren = undefined;
   }
 
-  private intern(node: ExplorerNode, parent: string | undefined): ExplorerNode {
-    const id = nodeId(node);
+  private intern(node: ExplorerNode, id: string, parent: string | undefined): ExplorerNode {
     const known = this.entries.get(id);
     if (known !== undefined) {
       known.current = node;
@@ -163,8 +192,39 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, index) => id === b[index]);
 }
 
-/** The item as the workbench receives it from getTreeItem: everything but the tooltip, which waits for a hover. */
-function shippedForm(item: TreeItemModel): string {
+/** The API object an object's row draws, if the row is an object's. */
+function objectOf(node: ExplorerNode): object | undefined {
+  switch (node.type) {
+    case 'pack':
+      return node.pack;
+    case 'customCertificate':
+    case 'clientCertificate':
+      return node.certificate;
+    case 'customHostname':
+      return node.hostname;
+    default:
+      return undefined;
+  }
+}
+
+/** What the health of an object depends on besides the object (expiry moves in whole days). */
+function healthInputs(snapshot: ExplorerSnapshot): string {
+  return `${Math.floor(snapshot.now / 60_000)}/${snapshot.thresholds.warningDays}/${snapshot.thresholds.criticalDays}`;
+}
+
+function shippedFrom(node: ExplorerNode, item: TreeItemModel, snapshot: ExplorerSnapshot): Shipped {
+  const object = objectOf(node);
+  if (object !== undefined && 'zone' in node) return { object, zone: snapshot.zone(node.account, node.zone)?.zone, health: healthInputs(snapshot) };
+  // The item as the workbench receives it from getTreeItem: everything but the tooltip, which waits for a hover.
   const { tooltip: _tooltip, ...rest } = item;
-  return JSON.stringify(rest);
+  return { json: JSON.stringify(rest) };
+}
+
+/** Whether the row would be drawn as it was sent. */
+function unchanged(shipped: Shipped, node: ExplorerNode, snapshot: ExplorerSnapshot): boolean {
+  if ('object' in shipped) {
+    return 'zone' in node && objectOf(node) === shipped.object && snapshot.zone(node.account, node.zone)?.zone === shipped.zone && healthInputs(snapshot) === shipped.health;
+  }
+  const fresh = shippedFrom(node, present(node, snapshot), snapshot);
+  return 'json' in fresh && fresh.json === shipped.json;
 }

@@ -7,7 +7,7 @@ import type { ExplorerModel } from '../../explorer/explorerModel';
 import { isStale, loadedAt, valueOf, type Loadable } from '../../explorer/loadable';
 import type { CertificateObject } from '../../domain/objectHealth';
 import { type ObjectRef } from '../../domain/objectRef';
-import { findObject } from '../../explorer/objectLookup';
+import type { ExplorerSnapshot } from '../../explorer/snapshot';
 import type { TransitionHistory } from '../../explorer/transitionHistory';
 import type { Logger } from '../../shared/logger';
 import { isLifecycleActionId, LifecycleActionIds, type LifecycleActionId } from '../../panels/lifecycleActions';
@@ -23,6 +23,8 @@ import type { DocumentPanel } from './documentPanel';
 export interface LifecyclePanelDependencies {
   readonly logger: Logger;
   readonly model: ExplorerModel;
+  /** The model's latest snapshot, as the tree draws it: what the panel shows of the object. */
+  readonly snapshot: () => ExplorerSnapshot;
   readonly clientFor: (profile: AccountProfile) => Promise<CloudflareClient>;
   readonly history: TransitionHistory;
   readonly probes: ProbeResults;
@@ -126,7 +128,7 @@ export class LifecyclePanel {
         // The commands ask for confirmation (modal); the model writes and puts the object read back in place, which redraws this panel.
         await vscode.commands.executeCommand(id === LifecycleActionIds.restartValidation ? CommandIds.restartValidation : CommandIds.refreshValidation, this.ref);
         // A panel whose zone the model has not loaded shows its own copy: read it again.
-        if (findObject(this.deps.model, this.ref) === undefined) await this.refresh();
+        if (this.deps.snapshot().find(this.ref) === undefined) await this.refresh();
         return;
       }
       case LifecycleActionIds.probe:
@@ -141,10 +143,10 @@ export class LifecyclePanel {
   }
 
   private sourceState(): SourceState {
-    const { model } = this.deps;
-    const zone = model.zone(this.ref.account, this.ref.zone);
+    const snapshot = this.deps.snapshot();
+    const zone = snapshot.zone(this.ref.account, this.ref.zone);
     const loadable: Loadable<unknown> | undefined = zone === undefined ? undefined : this.ref.kind === 'customHostname' ? zone.hostnames : zone.details;
-    const item = findObject(model, this.ref);
+    const item = snapshot.find(this.ref);
     const at = loadable !== undefined && valueOf(loadable) !== undefined ? loadedAt(loadable) : undefined;
     const staleReason = loadable !== undefined && isStale(loadable) && loadable.status === 'failed' ? loadable.error.message : undefined;
     if (item !== undefined) this.remembered = { item, ...(at === undefined ? {} : { at }) };
@@ -170,9 +172,9 @@ export class LifecyclePanel {
   }
 
   private lifecycle(item: CertificateObject, freshness: Freshness): PanelDocument {
-    const { model } = this.deps;
-    const zoneName = model.zone(this.ref.account, this.ref.zone)?.zone.name ?? this.zoneName;
-    const accountLabel = model.account(this.ref.account)?.profile.label;
+    const snapshot = this.deps.snapshot();
+    const zoneName = snapshot.zone(this.ref.account, this.ref.zone)?.zone.name ?? this.zoneName;
+    const accountLabel = snapshot.account(this.ref.account)?.profile.label;
     return lifecycleDocument({
       item,
       ...(zoneName === undefined ? {} : { zoneName }),
