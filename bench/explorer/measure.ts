@@ -278,6 +278,9 @@ async function refreshOneHostname(model: ExplorerModel, client: CloudflareClient
   // The simulator serves from the parent process, so the move is made here, on the copy read.
   const read = client.getCustomHostname.bind(client);
   client.getCustomHostname = async (zoneId, id, signal) => ({ ...(await read(zoneId, id, signal)), status });
+  // Redraws still due from the load are not this refresh's.
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setImmediate(resolve));
   const before = { items: workbench.items, bytes: workbench.bytes };
   await model.refreshObject({ account: profile.key, zone, kind: 'customHostname', id: target.id });
   await new Promise((resolve) => setImmediate(resolve));
