@@ -113,14 +113,12 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     clock: systemClock,
     logger,
     // The provider is created just below; the model only calls back after loads start.
-    onDidChange: (accountKey) => {
-      provider.redraw();
+    onDidChange: (change) => {
+      provider.modelChanged(change);
       poller.modelChanged();
-      lifecyclePanels.modelChanged(accountKey);
+      lifecyclePanels.modelChanged(change.account);
       rawData.changed();
     },
-    isOnScreen: (account, zone): boolean => expandedZones.isOnScreen(account, zone),
-    requestsAvailable: (profile) => clients.requestsAvailable(profile.key),
     onObjectsLoaded: (change) => notifier.observe(change),
   });
   const notifier = new TransitionNotifier({ store: transitions, notificationSettings: () => current.notifications, whenIdle: () => model.whenIdle(), clock: systemClock, logger });
@@ -130,10 +128,10 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const view = vscode.window.createTreeView(explorerViewId, { treeDataProvider: provider, showCollapseAll: true });
   view.description = apiServerDescription(current.apiBaseUrl);
   const statusBar = new ProblemsStatusBar();
-  const signals = new ExplorerSignals(view, model, () => provider.context(), statusBar, provider.onDidChangeTreeData, () => apiServerDescription(current.apiBaseUrl));
-  const autoRefresh = new AutoRefresh(view, () => settings().autoRefreshMinutes, () => model.refresh(), logger, systemClock);
-  const expandedZones = new ExpandedZones(view);
-  const poller = new PendingPoller({ model, clientFor: (profile) => clients.clientFor(profile), clock: systemClock, logger });
+  const signals = new ExplorerSignals(view, () => provider.snapshot(), statusBar, provider.onDidRedraw, () => apiServerDescription(current.apiBaseUrl));
+  const autoRefresh = new AutoRefresh(view, () => settings().autoRefreshMinutes, () => model.refresh(undefined, clients.requestBudget()), logger, systemClock);
+  const expandedZones = new ExpandedZones(view, (zones) => model.setOnScreen(zones));
+  const poller = new PendingPoller({ model, clock: systemClock, logger });
   poller.setVisible(view.visible);
   const probes = new ProbeResults();
   const probeMemory = new ProbeMemory(globalState);
@@ -148,6 +146,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     extensionUri: context.extensionUri,
     logger,
     model,
+    snapshot: () => provider.snapshot(),
     clientFor: (profile) => clients.clientFor(profile),
     history: transitions.history,
     probes,
@@ -245,12 +244,12 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   // The hooks reach past the commands into the model and the panels: tests only.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
-    snapshotTree: () => walkTree(model, () => provider.context()),
+    snapshotTree: () => walkTree(model, () => provider.inputs()),
     settingsApplied: async () => {
       await settingsChange;
       return current;
     },
-    refresh: () => model.refresh(),
+    refresh: () => model.refresh(undefined, clients.requestBudget()),
     viewState: () => {
       signals.update();
       return { options: viewOptions.get(), stored: viewOptions.stored(), badge: view.badge, message: view.message, description: view.description, statusBar: statusBar.state() };

@@ -11,7 +11,9 @@
  *   (b) expanding the zone until its first hostname page is presented;
  *   (c) "Load all" and presenting all 20,000;
  *   (d) the heap the 20,000 hostnames keep;
- *   (e) the bytes one redraw ships to the workbench, and the tooltips it leaves to hover.
+ *   (e) the bytes one redraw ships to the workbench, and the tooltips it leaves to hover;
+ *   (f) the bytes refreshing one hostname (as its lifecycle panel or a poll does) ships to the
+ *       workbench: moved along (no count changes), and become a problem (its counts change).
  */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
@@ -57,6 +59,7 @@ async function runs<M extends MeasureMode>(mode: M, count: number, env: Record<s
 
 const ms = (value: number): string => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`);
 const mb = (bytes: number): string => `${(bytes / 1_048_576).toFixed(1)} MB`;
+const kb = (bytes: number): string => (bytes >= 1_048_576 ? mb(bytes) : `${(bytes / 1024).toFixed(1)} KB`);
 const ratio = (value: number): string => `${value.toFixed(1)}×`;
 
 async function main(): Promise<void> {
@@ -99,6 +102,12 @@ async function main(): Promise<void> {
     const tooltipBytes = median(loads.map((result) => result.tooltipBytes));
     console.log(row(`(e) one redraw ships ${loaded.toLocaleString('en')} items to the workbench`, LOAD_ALL_RUNS, mb(itemBytes)));
     console.log(row('    tooltips left to resolveTreeItem (hover)', LOAD_ALL_RUNS, mb(tooltipBytes), `${ratio((itemBytes + tooltipBytes) / itemBytes)} less`));
+    const refreshItems = median(loads.map((result) => result.refreshOneItems));
+    const refreshBytes = median(loads.map((result) => result.refreshOneBytes));
+    console.log(row(`(f) refresh one hostname: ${refreshItems.toLocaleString('en')} items shipped`, LOAD_ALL_RUNS, kb(refreshBytes)));
+    const problemItems = median(loads.map((result) => result.refreshProblemItems));
+    const problemBytes = median(loads.map((result) => result.refreshProblemBytes));
+    console.log(row(`    …that became a problem (counts change): ${problemItems.toLocaleString('en')} items`, LOAD_ALL_RUNS, kb(problemBytes)));
     console.log(`\nFor scale: ${pages - 1} pages one after another would take ${ms((pages - 1) * rtt)} (${pages - 1} round trips).`);
   } finally {
     await sim.close();

@@ -7,14 +7,16 @@
  * and builds, with `present()`, every item VS Code asks for again: the open zone, its
  * groups, and the children of the open groups, custom hostnames included.
  */
-import { CloudflareClient, RateBudget } from '../../src/cloudflare';
+import { CloudflareClient, RateBudget, type CustomHostname } from '../../src/cloudflare';
 import type { AccountProfile } from '../../src/domain/accounts';
 import { systemClock } from '../../src/shared/clock';
 import { childrenOf } from '../../src/explorer/children';
-import { ExplorerModel } from '../../src/explorer/explorerModel';
-import type { ExplorerNode } from '../../src/explorer/nodes';
+import { ExplorerModel, type ModelChange } from '../../src/explorer/explorerModel';
+import { nodeId, type ExplorerNode } from '../../src/explorer/nodes';
 import { present } from '../../src/explorer/presentation';
-import type { PresentationContext } from '../../src/explorer/treeItemModel';
+import type { TreeItemModel } from '../../src/explorer/treeItemModel';
+import type { ExplorerSnapshot, SnapshotInputs } from '../../src/explorer/snapshot';
+import { TreeElements } from '../../src/explorer/treeElements';
 import { silentLogger } from '../../src/shared/logger';
 
 export type MeasureMode = 'roundTrip' | 'expand' | 'loadAll';
@@ -40,6 +42,12 @@ export type MeasureResult =
       /** What one redraw of the zone ships to the workbench, as JSON: the items without tooltips, and the tooltips left to resolveTreeItem. */
       readonly itemBytes: number;
       readonly tooltipBytes: number;
+      /** What refreshing one hostname (as its lifecycle panel or a poll does) ships to the workbench: items redrawn, and their bytes as JSON; Cloudflare moved it along (no count above it changes). */
+      readonly refreshOneItems: number;
+      readonly refreshOneBytes: number;
+      /** The same for a hostname that became a problem: the counts of its group and zone change too. */
+      readonly refreshProblemItems: number;
+      readonly refreshProblemBytes: number;
     };
 
 const ROUND_TRIP_WARMUP = 5;
@@ -48,38 +56,118 @@ const profile: AccountProfile = { key: 'bench', label: 'Bench', origin: 'stored'
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
-/** What the tree provider does on a model change; `zone` is the zone the user opened, once known. */
-class RedrawImitation {
+/**
+ * What the tree provider and the workbench do together on model changes: the provider
+ * (TreeElements, as ExplorerProvider uses it) says which rows changed, at most once per
+ * tick; the workbench asks for each such row's item again and, when the row is open, for
+ * its children (VS Code's refresh(element) updates the subtree); "all" redraws the whole
+ * open tree. `zone` is the zone the user opened, once known: the tree is open down to its
+ * groups and the children of its open groups.
+ */
+class WorkbenchImitation {
   zone: string | undefined;
   count = 0;
   ms = 0;
-  private scheduled = false;
-  constructor(private readonly draw: (zone: string) => void) {}
+  /** Items shipped to the workbench by the redraws so far, and their bytes as JSON (tooltips left to hover). */
+  items = 0;
+  bytes = 0;
+  readonly elements = new TreeElements();
+  /** Rows whose children the workbench holds (open rows). */
+  private readonly open = new Set<string>();
+  private changes: ModelChange[] | undefined;
 
-  request(): void {
-    if (this.scheduled || this.zone === undefined) return;
-    this.scheduled = true;
+  constructor(private readonly snapshot: () => ExplorerSnapshot) {}
+
+  request(change: ModelChange): void {
+    if (this.zone === undefined) return;
+    if (this.changes !== undefined) {
+      this.changes.push(change);
+      return;
+    }
+    this.changes = [change];
     setImmediate(() => {
-      this.scheduled = false;
+      const changes = this.changes ?? [];
+      this.changes = undefined;
       if (this.zone === undefined) return;
       const started = performance.now();
-      this.draw(this.zone);
+      const drawn = this.redraw(changes);
       this.ms += performance.now() - started;
       this.count++;
+      this.items += drawn.presented;
+      this.bytes += drawn.bytes;
     });
+  }
+
+  /** The whole open tree, as the workbench draws it first (or after a whole redraw). */
+  drawAll(): { presented: number; hostnames: number; bytes: number } {
+    this.open.clear();
+    return this.drawChildren(undefined, 0, this.snapshot());
+  }
+
+  private redraw(changes: readonly ModelChange[]): { presented: number; bytes: number } {
+    const snapshot = this.snapshot();
+    const rows = new Map<string, ExplorerNode>();
+    for (const change of changes) {
+      const redraw = this.elements.redraw(change, snapshot);
+      if (redraw.kind === 'all') return this.drawAll();
+      for (const row of redraw.rows) rows.set(nodeId(row), row);
+    }
+    let presented = 0;
+    let bytes = 0;
+    for (const [id, row] of rows) {
+      bytes += shipped(this.elements.item(row, snapshot));
+      presented++;
+      if (!this.open.has(id)) continue;
+      const below = this.drawChildren(row, depthOf(row), snapshot);
+      presented += below.presented;
+      bytes += below.bytes;
+    }
+    return { presented, bytes };
+  }
+
+  private drawChildren(parent: ExplorerNode | undefined, depth: number, snapshot: ExplorerSnapshot): { presented: number; hostnames: number; bytes: number } {
+    if (parent !== undefined) this.open.add(nodeId(parent));
+    let presented = 0;
+    let hostnames = 0;
+    let bytes = 0;
+    for (const child of this.elements.children(parent, snapshot).nodes) {
+      const item = this.elements.item(child, snapshot);
+      bytes += shipped(item);
+      presented++;
+      if (child.type === 'customHostname') hostnames++;
+      if (!this.opens(child, item)) continue;
+      const below = this.drawChildren(child, depth + 1, snapshot);
+      presented += below.presented;
+      hostnames += below.hostnames;
+      bytes += below.bytes;
+    }
+    return { presented, hostnames, bytes };
+  }
+
+  /** The account (open by default), the zone the user opened, and its open groups (the hostnames always). */
+  private opens(node: ExplorerNode, item: TreeItemModel): boolean {
+    if (node.type === 'account') return item.collapsible === 'expanded';
+    if (node.type === 'zone') return node.zone === this.zone;
+    if (node.type === 'group') return item.collapsible === 'expanded' || node.group === 'customHostnames';
+    return false;
   }
 }
 
-function setUp(): { client: CloudflareClient; model: ExplorerModel; context: () => PresentationContext; redraw: RedrawImitation } {
+function depthOf(node: ExplorerNode): number {
+  return node.type === 'account' ? 1 : node.type === 'zone' ? 2 : 3;
+}
+
+const inputs = (): SnapshotInputs => ({ now: Date.now(), thresholds: { warningDays: 30, criticalDays: 7 } });
+
+function setUp(): { client: CloudflareClient; model: ExplorerModel; workbench: WorkbenchImitation } {
   const baseUrl = process.env['BENCH_API_BASE_URL'];
   const token = process.env['BENCH_TOKEN'];
   if (baseUrl === undefined || token === undefined) throw new Error('measure.ts runs as a child of bench/explorer/main.ts');
   // As the extension's ClientPool builds it, with the default settings.
   const client = new CloudflareClient({ baseUrl, credentials: { kind: 'token', token }, concurrency: 8, rateBudget: new RateBudget() });
-  const model: ExplorerModel = new ExplorerModel({ listProfiles: () => [profile], clientFor: () => Promise.resolve(client), clock: systemClock, logger: silentLogger, onDidChange: () => redraw.request() });
-  const context = (): PresentationContext => ({ model, now: Date.now(), thresholds: { warningDays: 30, criticalDays: 7 } });
-  const redraw = new RedrawImitation((zone) => presentExpandedZone(model, context, zone));
-  return { client, model, context, redraw };
+  const model: ExplorerModel = new ExplorerModel({ listProfiles: () => [profile], clientFor: () => Promise.resolve(client), clock: systemClock, logger: silentLogger, onDidChange: (change) => workbench.request(change) });
+  const workbench = new WorkbenchImitation(() => model.snapshot(inputs()));
+  return { client, model, workbench };
 }
 
 /** The account's zone list loaded (and, one zone being few, prefetched): what a user sees before expanding the zone. */
@@ -95,24 +183,10 @@ function hostnamesGroup(zone: string): ExplorerNode {
   return { type: 'group', account: profile.key, zone, group: 'customHostnames' };
 }
 
-/** Builds the items the view shows once the zone and its custom hostnames group are open. */
-function presentExpandedZone(model: ExplorerModel, context: () => PresentationContext, zone: string): { presented: number; hostnames: number } {
-  const zoneNode: ExplorerNode = { type: 'zone', account: profile.key, zone };
-  present(zoneNode, context());
-  let presented = 1;
-  let hostnames = 0;
-  for (const group of childrenOf(model, zoneNode, context()).nodes) {
-    const item = present(group, context());
-    presented++;
-    const open = item.collapsible === 'expanded' || (group.type === 'group' && group.group === 'customHostnames');
-    if (!open) continue;
-    for (const child of childrenOf(model, group, context()).nodes) {
-      present(child, context());
-      presented++;
-      if (child.type === 'customHostname') hostnames++;
-    }
-  }
-  return { presented, hostnames };
+/** The bytes of one item as the workbench receives it: JSON, the tooltip left to resolveTreeItem. */
+function shipped(item: TreeItemModel): number {
+  const { tooltip: _tooltip, ...rest } = item;
+  return JSON.stringify(rest).length;
 }
 
 async function roundTrip(): Promise<MeasureResult> {
@@ -134,26 +208,27 @@ async function roundTrip(): Promise<MeasureResult> {
  * here: the same requests and the same work as a first expand in a large account.
  */
 async function expand(): Promise<MeasureResult> {
-  const { client, model, context, redraw } = setUp();
+  const { client, model, workbench } = setUp();
   const zone = await zoneShown(model);
   gc();
   const requests = client.stats.requests;
   const started = performance.now();
-  redraw.zone = zone;
+  workbench.zone = zone;
   await model.loadZone(profile.key, zone);
-  const { presented, hostnames } = presentExpandedZone(model, context, zone);
+  const { presented, hostnames } = workbench.drawAll();
   const ms = performance.now() - started;
-  const result: MeasureResult = { mode: 'expand', ms, requests: client.stats.requests - requests, presented, hostnames, redraws: redraw.count };
+  const result: MeasureResult = { mode: 'expand', ms, requests: client.stats.requests - requests, presented, hostnames, redraws: workbench.count };
   await client.close();
   return result;
 }
 
 /** "Load all" on the expanded zone, then every item of the hostnames group, with the heap before and after. */
 async function loadAll(): Promise<MeasureResult> {
-  const { client, model, context, redraw } = setUp();
+  const { client, model, workbench } = setUp();
   const zone = await zoneShown(model);
+  workbench.zone = zone;
+  workbench.drawAll();
   gc();
-  redraw.zone = zone;
   const heapFirstPage = process.memoryUsage().heapUsed;
   let peak = heapFirstPage;
   const sampler = setInterval(() => {
@@ -163,11 +238,13 @@ async function loadAll(): Promise<MeasureResult> {
   const started = performance.now();
   await model.loadHostnames(profile.key, zone, { all: true });
   const loaded = performance.now();
+  // Presenting the open group's rows as the provider does for the workbench: children, then each item.
   const group = hostnamesGroup(zone);
+  const snapshot = model.snapshot(inputs());
   let presented = 0;
   let hostnames = 0;
-  for (const child of childrenOf(model, group, context()).nodes) {
-    present(child, context());
+  for (const child of workbench.elements.children(group, snapshot).nodes) {
+    workbench.elements.item(child, snapshot);
     presented++;
     if (child.type === 'customHostname') hostnames++;
   }
@@ -175,22 +252,54 @@ async function loadAll(): Promise<MeasureResult> {
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().heapUsed);
   const requestCount = client.stats.requests - requests;
-  const { itemBytes, tooltipBytes } = redrawPayload(model, context, group);
+  const { itemBytes, tooltipBytes } = redrawPayload(model, group);
   gc();
   const heapAll = process.memoryUsage().heapUsed;
-  const result: MeasureResult = { mode: 'loadAll', loadMs: loaded - started, presentMs, requests: requestCount, hostnames, presented, redraws: redraw.count, redrawMs: redraw.ms, heapFirstPage, heapAll, peakExtra: peak - heapFirstPage, itemBytes, tooltipBytes };
+  const redraws = { count: workbench.count, ms: workbench.ms };
+  const refreshOne = await refreshOneHostname(model, client, workbench, zone, 0.5, 'pending');
+  const refreshProblem = await refreshOneHostname(model, client, workbench, zone, 0.25, 'blocked');
+  const result: MeasureResult = { mode: 'loadAll', loadMs: loaded - started, presentMs, requests: requestCount, hostnames, presented, redraws: redraws.count, redrawMs: redraws.ms, heapFirstPage, heapAll, peakExtra: peak - heapFirstPage, itemBytes, tooltipBytes, refreshOneItems: refreshOne.items, refreshOneBytes: refreshOne.bytes, refreshProblemItems: refreshProblem.items, refreshProblemBytes: refreshProblem.bytes };
   // The model stays reachable until the heap was read.
   if (model.zone(profile.key, zone) === undefined) throw new Error('the zone went away');
   await client.close();
   return result;
 }
 
+/**
+ * Refreshes one active hostname (the first at or after `at` of the list) as its lifecycle
+ * panel or a poll does: the model reads it by id and puts it in place. Cloudflare moved it
+ * to `status` meanwhile, so the row has something new to show; counts what the redraw that
+ * follows ships.
+ */
+async function refreshOneHostname(model: ExplorerModel, client: CloudflareClient, workbench: WorkbenchImitation, zone: string, at: number, status: string): Promise<{ items: number; bytes: number }> {
+  const items = valueOfHostnames(model, zone);
+  const target = items.slice(Math.floor(items.length * at)).find((hostname) => hostname.status === 'active' && hostname.ssl?.status === 'active');
+  if (target === undefined) throw new Error('no active hostname to refresh');
+  // The simulator serves from the parent process, so the move is made here, on the copy read.
+  const read = client.getCustomHostname.bind(client);
+  client.getCustomHostname = async (zoneId, id, signal) => ({ ...(await read(zoneId, id, signal)), status });
+  // Redraws still due from the load are not this refresh's.
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setImmediate(resolve));
+  const before = { items: workbench.items, bytes: workbench.bytes };
+  await model.refreshObject({ account: profile.key, zone, kind: 'customHostname', id: target.id });
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setImmediate(resolve));
+  return { items: workbench.items - before.items, bytes: workbench.bytes - before.bytes };
+}
+
+function valueOfHostnames(model: ExplorerModel, zone: string): readonly CustomHostname[] {
+  const hostnames = model.zone(profile.key, zone)?.hostnames;
+  return hostnames?.status === 'ready' ? hostnames.value.items : [];
+}
+
 /** The JSON one redraw of the hostnames would ship, split into the items and their tooltips. */
-function redrawPayload(model: ExplorerModel, context: () => PresentationContext, group: ExplorerNode): { itemBytes: number; tooltipBytes: number } {
+function redrawPayload(model: ExplorerModel, group: ExplorerNode): { itemBytes: number; tooltipBytes: number } {
   let itemBytes = 0;
   let tooltipBytes = 0;
-  for (const child of childrenOf(model, group, context()).nodes) {
-    const { tooltip, ...item } = present(child, context());
+  const snapshot = model.snapshot(inputs());
+  for (const child of childrenOf(snapshot, group).nodes) {
+    const { tooltip, ...item } = present(child, snapshot);
     itemBytes += JSON.stringify(item).length;
     tooltipBytes += tooltip === undefined ? 0 : JSON.stringify(tooltip).length;
   }

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { CloudflareClient, maxPerPage, type PacedProgress, RateBudget } from '../../src/cloudflare';
 import type { AccountProfile } from '../../src/domain/accounts';
 import { AutoRefreshLoop } from '../../src/explorer/autoRefreshLoop';
-import { ExplorerModel } from '../../src/explorer/explorerModel';
+import { ExplorerModel, zoneKey } from '../../src/explorer/explorerModel';
 import { valueOf } from '../../src/explorer/loadable';
 import { describeLoadAllProgress } from '../../src/explorer/loadAllPacing';
 import { PendingPoller } from '../../src/explorer/pendingPoller';
@@ -155,11 +155,10 @@ async function manyZones(): Promise<void> {
     logger: silentLogger,
     // The poller is made just below; the model calls back only once loads start.
     onDidChange: () => poller.modelChanged(),
-    isOnScreen: (_account, zone) => expanded.has(zone),
-    requestsAvailable: () => budget.available,
   });
-  const poller = new PendingPoller({ model, clientFor: () => Promise.resolve(client), clock, logger: silentLogger });
-  const autoRefresh = new AutoRefreshLoop({ clock, intervalMinutes: () => minAutoRefreshMinutes, refresh: () => model.refresh(), logger: silentLogger });
+  const poller = new PendingPoller({ model, clock, logger: silentLogger });
+  // What the model needs of the screen and the budget comes in as data, as in the extension.
+  const autoRefresh = new AutoRefreshLoop({ clock, intervalMinutes: () => minAutoRefreshMinutes, refresh: () => model.refresh(undefined, new Map([[profile.key, budget.available]])), logger: silentLogger });
   const started = clock.now();
   let refreshes = 0;
   const counted = new AutoRefreshLoop({ clock, intervalMinutes: () => minAutoRefreshMinutes, refresh: () => Promise.resolve(void (refreshes += 1)), logger: silentLogger });
@@ -172,9 +171,10 @@ async function manyZones(): Promise<void> {
     const probed = zones[zones.length - 1] ?? '';
     // The user expands every zone but the last (the budget paces the loads), and at minute 10 runs Probe All on the last one.
     for (const zone of zones.slice(0, -1)) {
-      expanded.add(zone);
+      expanded.add(zoneKey(profile.key, zone));
       void model.loadZone(profile.key, zone);
     }
+    model.setOnScreen(expanded);
     await clock.sleep(10 * 60_000);
     // Probe All in Zone loads the zone's objects when it was not loaded; the handshakes then go to the edge, not the API.
     await model.loadZone(profile.key, probed);

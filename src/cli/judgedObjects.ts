@@ -1,6 +1,5 @@
 import type { ZoneInventory } from '../cloudflare';
-import { healthOf } from '../explorer/healthCache';
-import { needsAction, type HealthContext, type JudgedObject, type ObjectHealth } from '../domain/objectHealth';
+import { needsAction, objectHealth, type HealthContext, type JudgedObject, type ObjectHealth } from '../domain/objectHealth';
 
 /** One object of an inventory with the explorer's judgement of it. */
 export interface JudgedEntry {
@@ -22,7 +21,7 @@ export function judgedObjects(zone: ZoneInventory, context: HealthContext): Judg
     ...(zone.clientCertificates ?? []).map((object): JudgedObject => ({ kind: 'clientCertificate', object })),
     ...(zone.fallbackOrigin ? [{ kind: 'fallbackOrigin', object: zone.fallbackOrigin } as const] : []),
   ];
-  return items.map((item) => ({ item, health: healthOf(item, context) }));
+  return items.map((item) => ({ item, health: objectHealth(item, context) }));
 }
 
 /** How many objects of the inventory need action: what makes the exit code 1. */

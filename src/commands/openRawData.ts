@@ -6,7 +6,7 @@ import { objectTitle } from '../panels/objectTitle';
 import { CommandIds } from '../platform/commandIds';
 import { AppError } from '../shared/appError';
 import type { CommandContext } from './context';
-import { detailsTarget } from './showDetails';
+import { objectTarget } from './objectTarget';
 
 /**
  * "Open API Object": the object as parsed from Cloudflare's answer, as JSON in a read-only
@@ -14,7 +14,7 @@ import { detailsTarget } from './showDetails';
  */
 export function openApiObject(context: CommandContext): (target?: ExplorerNode | ObjectRef) => Promise<void> {
   return async (target) => {
-    const ref = detailsTarget(target);
+    const ref = objectTarget(target);
     if (ref === undefined) {
       void vscode.window.showInformationMessage('Choose a certificate in the Cloudflare Certificates view, then "Open API Object" from its context menu.');
       return;
@@ -43,7 +43,7 @@ export function openServedChain(context: CommandContext): (target?: string | Exp
       await context.rawData.open({ kind: 'servedChain', probe: { kind: 'run', id: key } }, `${run.plan.title} chain`);
       return;
     }
-    const ref = detailsTarget(target);
+    const ref = objectTarget(target);
     if (ref === undefined) return;
     const results = context.probes.latestFor(objectKey(ref));
     if (results.length === 0) {

@@ -6,7 +6,7 @@ import type { CommandContext } from './context';
 /** Refreshes everything loaded, with progress in the view. */
 export function refresh(context: CommandContext): () => Promise<void> {
   return async () => {
-    await vscode.window.withProgress({ location: { viewId: explorerViewId } }, () => context.model.refresh());
+    await vscode.window.withProgress({ location: { viewId: explorerViewId } }, () => context.model.refresh(undefined, context.clients.requestBudget()));
   };
 }
 
@@ -14,7 +14,7 @@ export function refresh(context: CommandContext): () => Promise<void> {
 export function refreshNode(context: CommandContext): (node?: ExplorerNode) => Promise<void> {
   return async (node) => {
     if (node === undefined) return refresh(context)();
-    if (node.type === 'account') return context.model.refresh(node.account);
+    if (node.type === 'account') return context.model.refresh(node.account, context.clients.requestBudget());
     if (node.type === 'group' && node.group === 'customHostnames') return context.model.loadHostnames(node.account, node.zone, { reset: true });
     if ('zone' in node) return context.model.refreshZone(node.account, node.zone);
     return undefined;

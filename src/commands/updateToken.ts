@@ -28,7 +28,7 @@ export function updateToken(context: CommandContext): (node?: ExplorerNode) => P
     await context.clients.forget(profile.key);
     context.logger.info(`Updated the credentials of "${profile.label}" (key ${profile.key})`);
     void vscode.window.showInformationMessage(defuseLinks(`The ${secretName(profile)} of "${profile.label}" was updated.`));
-    await context.model.refresh(profile.key);
+    await context.model.refresh(profile.key, context.clients.requestBudget());
   };
 }
 

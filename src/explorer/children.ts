@@ -1,16 +1,14 @@
-import type { CustomHostname } from '../cloudflare';
 import { severityRank } from '../domain/status';
-import { healthOf } from './healthCache';
-import type { CertificateObject, HealthContext } from '../domain/objectHealth';
-import { fallbackOriginShows, groupShows, noMatchText, showsWholeZone, zoneObjectFilter, zoneShows, type ObjectPredicate } from './filter';
-import { defaultViewOptions, isFiltering, type ViewOptions } from './viewOptions';
-import { allGroups, groupObjects } from './zoneObjects';
-import { statusBuckets, zonesWithoutObjects } from './statusBuckets';
+import type { CertificateObject } from '../domain/objectHealth';
+import { fallbackOriginShows, groupShows, noMatchText, showsWholeZone } from './filter';
+import { isFiltering, type ViewOptions } from './viewOptions';
+import { allGroups } from './zoneObjects';
+import { zonesWithoutObjects } from './zonesWithoutObjects';
 import { statusGroupOrder } from './statusGroups';
-import type { AccountState, CollectionError, ZoneState } from './explorerState';
+import type { AccountState, CollectionError } from './explorerState';
 import { rejectedHostnames, rejectedZones } from './loadError';
 import { valueOf, type Loadable } from './loadable';
-import type { ExplorerModel } from './explorerModel';
+import type { AccountSnapshot, ExplorerSnapshot, ZoneView } from './snapshot';
 import { nodeId, type ExplorerNode, type GroupKind, type MessageKind } from './nodes';
 import { hostnameRecords, packRecords } from './validationRecords';
 
@@ -22,35 +20,29 @@ export interface Children {
   readonly load?: PendingLoad;
 }
 
-/** What children depend on besides the model: the health rule's inputs and the user's view options. */
-export interface ExplorerContext extends HealthContext {
-  /** The filter and grouping; absent: everything, by zone. */
-  readonly view?: ViewOptions;
-}
-
-/** The children of a node (or the roots), from what the model holds now. Pure. */
-export function childrenOf(model: ExplorerModel, node: ExplorerNode | undefined, context: ExplorerContext): Children {
-  const view = context.view ?? defaultViewOptions;
-  if (node === undefined) return rootChildren(model, view, context);
+/** The children of a node (or the roots), from one snapshot of the model. Pure. */
+export function childrenOf(snapshot: ExplorerSnapshot, node: ExplorerNode | undefined): Children {
+  const { view } = snapshot;
+  if (node === undefined) return rootChildren(snapshot, view);
   // Rows below an object shown under a status group carry that placement, for their ids.
   const placement = 'byStatus' in node && node.byStatus === true ? { byStatus: true as const } : {};
   switch (node.type) {
     case 'account': {
-      const account = model.account(node.account);
+      const account = snapshot.accountView(node.account);
       if (account === undefined) return { nodes: [] };
-      return view.groupBy === 'status' ? statusAccountChildren(account, node, view, context) : accountChildren(account, node, view, context);
+      return view.groupBy === 'status' ? statusAccountChildren(account, node, view) : accountChildren(account, node, view);
     }
     case 'zone': {
-      const zone = model.zone(node.account, node.zone);
-      return zone === undefined ? { nodes: [] } : zoneChildren(zone, node, view, context);
+      const zone = snapshot.zoneView(node.account, node.zone);
+      return zone === undefined ? { nodes: [] } : zoneChildren(zone, node, view);
     }
     case 'group': {
-      const zone = model.zone(node.account, node.zone);
-      return { nodes: zone === undefined ? [] : groupChildren(zone, node, zoneObjectFilter(view, zone.zone.name, context), context) };
+      const zone = snapshot.zoneView(node.account, node.zone);
+      return { nodes: zone === undefined ? [] : groupChildren(zone, node) };
     }
     case 'statusGroup': {
-      const account = model.account(node.account);
-      return { nodes: account === undefined ? [] : statusGroupChildren(account, node, view, context) };
+      const account = snapshot.accountView(node.account);
+      return { nodes: account === undefined ? [] : statusGroupChildren(account, node) };
     }
     case 'pack': {
       const { account, zone, pack } = node;
@@ -74,11 +66,11 @@ export function childrenOf(model: ExplorerModel, node: ExplorerNode | undefined,
  * The accounts; but when a filter hides everything in every account, one row that says so
  * (and clears the filter on click) instead of a column of accounts each saying it.
  */
-function rootChildren(model: ExplorerModel, view: ViewOptions, context: ExplorerContext): Children {
-  const accounts = model.accounts().map((state): ExplorerNode => ({ type: 'account', account: state.profile.key }));
+function rootChildren(snapshot: ExplorerSnapshot, view: ViewOptions): Children {
+  const accounts = snapshot.accounts().map((state): ExplorerNode => ({ type: 'account', account: state.profile.key }));
   if (!isFiltering(view) || accounts.length === 0) return { nodes: accounts };
   const nothingShown = accounts.every((node) => {
-    const children = childrenOf(model, node, context);
+    const children = childrenOf(snapshot, node);
     return children.load === undefined && children.nodes.length === 1 && children.nodes[0]?.type === 'message' && children.nodes[0].clearsFilter === true;
   });
   return { nodes: nothingShown ? [noMatch('root', view)] : accounts };
@@ -106,13 +98,11 @@ function rejectedZoneRows(account: AccountState, node: ExplorerNode & { type: 'a
   return error === undefined ? [] : [errorMessage(`${nodeId(node)}/rejected`, error, node)];
 }
 
-function accountChildren(account: AccountState, node: ExplorerNode & { type: 'account' }, view: ViewOptions, context: ExplorerContext): Children {
+function accountChildren(snapshot: AccountSnapshot, node: ExplorerNode & { type: 'account' }, view: ViewOptions): Children {
+  const account = snapshot.state;
   const pending = zoneListChildren(account, node);
   if (pending !== undefined) return withRejectedZones(pending, account, node);
-  const zones = (valueOf(account.zones) ?? []).filter((zone) => {
-    const state = account.zoneStates.get(zone.id);
-    return state === undefined || zoneShows(state, view, context);
-  });
+  const zones = (valueOf(account.zones) ?? []).filter((zone) => snapshot.zones.get(zone.id)?.shows ?? true);
   if (zones.length === 0) return { nodes: [...rejectedZoneRows(account, node), noMatch(nodeId(node), view)] };
   return { nodes: [...rejectedZoneRows(account, node), ...zones.map((zone): ExplorerNode => ({ type: 'zone', account: node.account, zone: zone.id }))] };
 }
@@ -126,11 +116,12 @@ function withRejectedZones(children: Children, account: AccountState, node: Expl
  * Grouped by status: the status groups that have something, then a row for zones whose
  * objects are not loaded (they are in no group yet) and one per zone that failed to load.
  */
-function statusAccountChildren(account: AccountState, node: ExplorerNode & { type: 'account' }, view: ViewOptions, context: ExplorerContext): Children {
+function statusAccountChildren(snapshot: AccountSnapshot, node: ExplorerNode & { type: 'account' }, view: ViewOptions): Children {
+  const account = snapshot.state;
   const pending = zoneListChildren(account, node);
   if (pending !== undefined) return withRejectedZones(pending, account, node);
   const id = nodeId(node);
-  const buckets = statusBuckets(account, view, context);
+  const buckets = snapshot.buckets();
   const nodes: ExplorerNode[] = [...rejectedZoneRows(account, node)];
   nodes.push(...statusGroupOrder.filter((status) => (buckets.get(status)?.length ?? 0) > 0).map((status): ExplorerNode => ({ type: 'statusGroup', account: node.account, status })));
   const { notLoaded, loading, failed } = zonesWithoutObjects(account);
@@ -146,15 +137,16 @@ function statusAccountChildren(account: AccountState, node: ExplorerNode & { typ
 }
 
 /** One status group's objects across the account's zones, worst first, then by name and zone. */
-function statusGroupChildren(account: AccountState, node: ExplorerNode & { type: 'statusGroup' }, view: ViewOptions, context: ExplorerContext): ExplorerNode[] {
-  const placed = statusBuckets(account, view, context).get(node.status) ?? [];
+function statusGroupChildren(account: AccountSnapshot, node: ExplorerNode & { type: 'statusGroup' }): ExplorerNode[] {
+  const placed = account.buckets().get(node.status) ?? [];
   return placed
     .map((entry) => ({ entry, rank: severityRank(entry.health.severity), name: objectName(entry.item) }))
     .sort((a, b) => b.rank - a.rank || a.name.localeCompare(b.name) || a.entry.zone.zone.name.localeCompare(b.entry.zone.zone.name))
     .map(({ entry }) => ({ ...objectNode(entry.item, node.account, entry.zone.zone.id), byStatus: true }));
 }
 
-function zoneChildren(zone: ZoneState, node: ExplorerNode & { type: 'zone' }, view: ViewOptions, context: ExplorerContext): Children {
+function zoneChildren(view: ZoneView, node: ExplorerNode & { type: 'zone' }, options: ViewOptions): Children {
+  const zone = view.state;
   const id = nodeId(node);
   const details = valueOf(zone.details);
   if (zone.details.status === 'idle') {
@@ -166,11 +158,10 @@ function zoneChildren(zone: ZoneState, node: ExplorerNode & { type: 'zone' }, vi
   const { account, zone: zoneId } = node;
   const failed = new Set(details.errors.map((error) => error.collection));
   const hostnames = valueOf(zone.hostnames);
-  if (!showsWholeZone(view, zone.zone.name)) {
+  if (!showsWholeZone(options, zone.zone.name)) {
     // Filtered: only the groups with something the filter keeps.
-    const keep = zoneObjectFilter(view, zone.zone.name, context);
-    const nodes: ExplorerNode[] = allGroups.filter((group) => groupShows(zone, group, keep, view)).map((group) => ({ type: 'group', account, zone: zoneId, group }));
-    if (details.fallbackOrigin && fallbackOriginShows(zone, view, context)) nodes.push({ type: 'fallbackOrigin', account, zone: zoneId, origin: details.fallbackOrigin });
+    const nodes: ExplorerNode[] = allGroups.filter((group) => groupShows(zone, group, view.kept[group], options)).map((group) => ({ type: 'group', account, zone: zoneId, group }));
+    if (details.fallbackOrigin && fallbackOriginShows(zone, options, view.judge)) nodes.push({ type: 'fallbackOrigin', account, zone: zoneId, origin: details.fallbackOrigin });
     return { nodes };
   }
   const groups: GroupKind[] = ['edgeCertificates'];
@@ -182,7 +173,8 @@ function zoneChildren(zone: ZoneState, node: ExplorerNode & { type: 'zone' }, vi
   return { nodes };
 }
 
-function groupChildren(zone: ZoneState, node: ExplorerNode & { type: 'group' }, keep: ObjectPredicate, health: HealthContext): ExplorerNode[] {
+function groupChildren(view: ZoneView, node: ExplorerNode & { type: 'group' }): ExplorerNode[] {
+  const zone = view.state;
   const id = nodeId(node);
   const { account, zone: zoneId } = node;
   const details = valueOf(zone.details);
@@ -190,7 +182,7 @@ function groupChildren(zone: ZoneState, node: ExplorerNode & { type: 'group' }, 
     const found = details?.errors.find((error) => error.collection === collection);
     return found === undefined ? [] : [collectionMessage(id, found, { type: 'zone', account, zone: zoneId })];
   };
-  const sorted = (): ExplorerNode[] => worstFirst(groupObjects(zone, node.group).filter(keep), health).map((object) => objectNode(object, account, zoneId));
+  const sorted = (): ExplorerNode[] => worstFirst(view.kept[node.group], view).map((object) => objectNode(object, account, zoneId));
   switch (node.group) {
     case 'edgeCertificates': {
       const nodes = sorted();
@@ -202,11 +194,12 @@ function groupChildren(zone: ZoneState, node: ExplorerNode & { type: 'group' }, 
     case 'clientCertificates':
       return [...collectionError('clientCertificates'), ...sorted()];
     case 'customHostnames':
-      return hostnameChildren(zone, node, keep);
+      return hostnameChildren(view, node);
   }
 }
 
-function hostnameChildren(zone: ZoneState, node: ExplorerNode & { type: 'group' }, keep: ObjectPredicate): ExplorerNode[] {
+function hostnameChildren(view: ZoneView, node: ExplorerNode & { type: 'group' }): ExplorerNode[] {
+  const zone = view.state;
   const id = nodeId(node);
   const { account, zone: zoneId } = node;
   const list = valueOf(zone.hostnames);
@@ -216,7 +209,7 @@ function hostnameChildren(zone: ZoneState, node: ExplorerNode & { type: 'group' 
   const rejected = list === undefined ? undefined : rejectedHostnames(list);
   if (rejected !== undefined) nodes.push(errorMessage(`${id}/rejected`, rejected, { type: 'group', account, zone: zoneId, group: 'customHostnames' }));
   // Hostnames stay in the API's order (by name) so paging appends rather than reshuffles.
-  nodes.push(...(list?.items ?? []).filter((hostname) => keep({ kind: 'customHostname', object: hostname })).map((hostname: CustomHostname): ExplorerNode => ({ type: 'customHostname', account, zone: zoneId, hostname })));
+  nodes.push(...view.kept.customHostnames.flatMap((item): ExplorerNode[] => (item.kind === 'customHostname' ? [{ type: 'customHostname', account, zone: zoneId, hostname: item.object }] : [])));
   if (list !== undefined && list.items.length === 0 && zone.hostnames.status !== 'failed') nodes.push(message(id, 'empty', list.filter === undefined ? 'No custom hostnames' : 'No hostname matches'));
   if (zone.hostnames.status === 'loading') nodes.push(message(id, 'loading', 'Loading hostnames…'));
   else if (list !== undefined && list.pagesLoaded < list.totalPages) nodes.push({ type: 'loadMore', account, zone: zoneId, loaded: list.items.length, total: list.total });
@@ -224,9 +217,9 @@ function hostnameChildren(zone: ZoneState, node: ExplorerNode & { type: 'group' 
 }
 
 /** Worst first (status and expiry together), then by name: what needs someone comes to the top. */
-function worstFirst(objects: readonly CertificateObject[], health: HealthContext): CertificateObject[] {
+function worstFirst(objects: readonly CertificateObject[], view: ZoneView): CertificateObject[] {
   return objects
-    .map((object) => ({ object, rank: severityRank(healthOf(object, health).severity), name: objectName(object) }))
+    .map((object) => ({ object, rank: severityRank(view.judge(object).severity), name: objectName(object) }))
     .sort((a, b) => b.rank - a.rank || a.name.localeCompare(b.name))
     .map((entry) => entry.object);
 }

@@ -1,15 +1,24 @@
 import { setMaxListeners } from 'node:events';
-import type { CertificatePack, ClientCertificate, CloudflareClient, CustomCertificate, CustomHostname, PacedProgress, Zone, ZoneCollection } from '../cloudflare';
+import type { CloudflareClient, CustomHostname, PacedProgress, Zone, ZoneCollection } from '../cloudflare';
+import { CloudflareApiError } from '../cloudflare/errors';
 import { loadCloudflare } from '../cloudflare/load';
 import { maxPerPage, readPages } from '../cloudflare/pagination';
+import { outcomeUnknown } from '../cloudflare/settleWrite';
+import { AppError } from '../shared/appError';
 import type { AccountProfile } from '../domain/accounts';
+import type { CertificateObject } from '../domain/objectHealth';
+import type { ObjectRef } from '../domain/objectRef';
+import { restartsByPackPatch } from '../domain/restartable';
 import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
 import type { AccountState, HostnameList, ZoneDetails, ZoneState } from './explorerState';
 import { failLoading, idle, startLoading, valueOf } from './loadable';
 import { hostnamePageReader } from './loadAllPacing';
 import { toCollectionError, toLoadError } from './loadError';
+import { fetchObject } from './fetchObject';
 import { deferredLoadError, planZoneRefresh } from './refreshPlan';
+import { groupObjects } from './zoneObjects';
+import { AccountSnapshotBuilder, ExplorerSnapshot, type AccountSnapshot, type SnapshotInputs } from './snapshot';
 import type { ObjectsLoaded } from './statusChanges';
 
 /** Accounts with at most this many zones have every zone loaded up front. */
@@ -40,30 +49,57 @@ export interface ExplorerModelDependencies {
   readonly clientFor: (profile: AccountProfile) => Promise<CloudflareClient>;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** Called after every state change, with the account that changed (undefined: all). */
-  readonly onDidChange: (accountKey?: string) => void;
-  /** Whether a zone is expanded in the view: a refresh loads what is on screen first. */
-  readonly isOnScreen?: (accountKey: string, zoneId: string) => boolean;
-  /** Requests the account's rate budget allows now; a refresh defers what it cannot afford. */
-  readonly requestsAvailable?: (profile: AccountProfile) => number;
+  /** Called after every state change, with what changed. */
+  readonly onDidChange: (change: ModelChange) => void;
   /** Called when a zone's certificate objects are replaced by fresher ones: transition history and notifications compare them. */
   readonly onObjectsLoaded?: (change: ObjectsLoaded) => void;
 }
 
-/** A fresher copy of one object, as a write or a poll returned it. */
-export type ObjectUpdate =
-  | { readonly pack: CertificatePack }
-  | { readonly hostname: CustomHostname }
-  | { readonly customCertificate: CustomCertificate }
-  | { readonly clientCertificate: ClientCertificate };
+/**
+ * What one change touched, as narrowly as the model knows it: readers redraw that much.
+ * No account: everything (accounts added, removed, reset). An account alone: its zone
+ * list or anything in it. A zone: that zone's objects or load state. Objects: only those
+ * objects changed (a fresher copy of each), nothing else in their zone.
+ */
+export interface ModelChange {
+  readonly account?: string;
+  readonly zone?: string;
+  readonly objects?: readonly ObjectRef[];
+}
+
+/** Zones the user has open, as `account/zone` keys: what a refresh loads first. */
+export type OnScreenZones = ReadonlySet<string>;
+
+/** The key `OnScreenZones` holds for a zone. */
+export function zoneKey(accountKey: string, zoneId: string): string {
+  return `${accountKey}/${zoneId}`;
+}
+
+/** Requests each account's rate budget allows now, by account key; a refresh defers what it cannot afford. Absent accounts: no limit. */
+export type RequestBudget = ReadonlyMap<string, number>;
+
+/** What a validation restart reports beyond the fresh object. */
+export interface WriteOutcome {
+  readonly item: CertificateObject;
+  /** The write's answer was lost (the request may or may not have arrived); the object was read back instead of asking again. */
+  readonly answerLost?: string;
+}
 
 /**
- * What the explorer knows of each account and zone, and how it loads more. Pure of VS
- * Code: the tree provider reads this state and asks for loads as the user expands nodes.
+ * What the explorer knows of each account and zone, and how it loads more: the only
+ * writer of that state. Pure of VS Code: the tree, the panels, the poller and the commands
+ * ask it to load, refresh or write, and read the snapshots it publishes after each change.
  * Loads never throw: failures become state (with the previous data kept, marked stale).
+ * Zone states are replaced on every change, never changed in place, so a snapshot that
+ * holds one holds it as it was.
  */
 export class ExplorerModel {
   private readonly states = new Map<string, AccountState>();
+  /** Bumped on every change of an account: a snapshot is rebuilt only when it moved. */
+  private readonly versions = new Map<string, number>();
+  private readonly snapshots = new Map<string, { readonly version: number; readonly inputs: string; readonly profile: string; readonly snapshot: AccountSnapshot; readonly builder: AccountSnapshotBuilder }>();
+  private onScreen: OnScreenZones = new Set();
+  private published: { readonly inputs: string; readonly accounts: readonly AccountSnapshot[]; readonly snapshot: ExplorerSnapshot } | undefined;
   private refreshController = fanOutController();
   /** Loads under way, by what they load: asking again joins the load instead of repeating it. */
   private readonly inFlight = new Map<string, { signal: AbortSignal; done: Promise<void> }>();
@@ -75,7 +111,10 @@ export class ExplorerModel {
     const profiles = this.deps.listProfiles();
     const keys = new Set(profiles.map((profile) => profile.key));
     for (const key of [...this.states.keys()]) {
-      if (!keys.has(key)) this.states.delete(key);
+      if (!keys.has(key)) {
+        this.states.delete(key);
+        this.snapshots.delete(key);
+      }
     }
     return profiles.map((profile) => {
       const existing = this.states.get(profile.key);
@@ -99,6 +138,55 @@ export class ExplorerModel {
   }
 
   /**
+   * What the explorer shows now, judged with these inputs: one immutable snapshot per
+   * account, rebuilt only after the account changed (or the minute, thresholds or view did),
+   * and then only for the zones that changed.
+   */
+  snapshot(inputs: SnapshotInputs): ExplorerSnapshot {
+    const key = JSON.stringify([Math.floor(inputs.now / 60_000), inputs.thresholds.warningDays, inputs.thresholds.criticalDays, inputs.view?.text ?? '', inputs.view?.problemsOnly ?? false, inputs.view?.groupBy ?? 'zone']);
+    const accounts = this.accounts().map((state) => {
+      const version = this.versions.get(state.profile.key) ?? 0;
+      // A renamed account keeps its state object; its label still has to reach the readers.
+      const profile = JSON.stringify(state.profile);
+      const known = this.snapshots.get(state.profile.key);
+      if (known !== undefined && known.version === version && known.inputs === key && known.profile === profile) return known.snapshot;
+      const builder = known?.builder ?? new AccountSnapshotBuilder();
+      const snapshot = builder.build(state, inputs);
+      this.snapshots.set(state.profile.key, { version, inputs: key, profile, snapshot, builder });
+      return snapshot;
+    });
+    // The same snapshot object while nothing changed: readers may key their own work on it.
+    const last = this.published;
+    if (last !== undefined && last.inputs === key && last.accounts.length === accounts.length && last.accounts.every((account, index) => account === accounts[index])) return last.snapshot;
+    const snapshot = new ExplorerSnapshot(accounts, inputs);
+    this.published = { inputs: key, accounts, snapshot };
+    return snapshot;
+  }
+
+  /** The zones the user has open now: the next refresh loads them first. */
+  setOnScreen(zones: OnScreenZones): void {
+    this.onScreen = zones;
+  }
+
+  /** Records a change and tells the readers what it touched. */
+  private changed(change: ModelChange): void {
+    if (change.account === undefined) {
+      for (const key of this.versions.keys()) this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
+      this.snapshots.clear();
+    } else {
+      this.versions.set(change.account, (this.versions.get(change.account) ?? 0) + 1);
+    }
+    this.deps.onDidChange(change);
+  }
+
+  /** Replaces a zone's state (never changed in place: snapshots hold the old one); a zone dropped meanwhile stays dropped. */
+  private putZone(account: AccountState, zoneId: string, change: (zone: ZoneState) => Partial<Pick<ZoneState, 'details' | 'hostnames'>>): void {
+    const zone = account.zoneStates.get(zoneId);
+    if (zone === undefined) return;
+    account.zoneStates.set(zoneId, { ...zone, ...change(zone) });
+  }
+
+  /**
    * Checks the token, then lists the zones: the first page is shown as soon as it arrives,
    * whatever the account's size; the remaining pages follow in parallel.
    */
@@ -110,7 +198,7 @@ export class ExplorerModel {
     const state = this.account(accountKey);
     if (state === undefined) return;
     state.zones = startLoading(state.zones);
-    this.deps.onDidChange(accountKey);
+    this.changed({ account: accountKey });
     try {
       const client = await this.deps.clientFor(state.profile);
       await client.verifyToken(signal);
@@ -143,7 +231,7 @@ export class ExplorerModel {
       this.deps.logger.warn(`Loading the zones of "${state.profile.label}" failed`, error);
       state.zones = failLoading(state.zones, toLoadError(error), this.deps.clock.now());
     }
-    this.deps.onDidChange(accountKey);
+    this.changed({ account: accountKey });
   }
 
   /**
@@ -168,7 +256,7 @@ export class ExplorerModel {
       for (const id of [...known.keys()]) if (!ids.has(id)) known.delete(id);
     }
     state.zones = { status: 'ready', value: zones, at: this.deps.clock.now() };
-    if (morePagesComing) this.deps.onDidChange(state.profile.key);
+    if (morePagesComing) this.changed({ account: state.profile.key });
   }
 
   /** Loads a zone's certificate objects and the first page of its custom hostnames, all at once. */
@@ -181,8 +269,8 @@ export class ExplorerModel {
     const zone = account?.zoneStates.get(zoneId);
     if (account === undefined || zone === undefined) return;
     const before = valueOf(zone.details);
-    zone.details = startLoading(zone.details);
-    this.deps.onDidChange(accountKey);
+    this.putZone(account, zoneId, (current) => ({ details: startLoading(current.details) }));
+    this.changed({ account: accountKey, zone: zoneId });
     try {
       const client = await this.deps.clientFor(account.profile);
       // The hostnames page on their own (a SaaS zone can hold tens of thousands), beside the rest.
@@ -191,13 +279,13 @@ export class ExplorerModel {
         this.loadHostnames(accountKey, zoneId, { reset: true, signal }),
       ]);
       const details: ZoneDetails = { ...load.collections, errors: load.errors.map(toCollectionError) };
-      zone.details = { status: 'ready', value: details, at: this.deps.clock.now() };
+      this.putZone(account, zoneId, () => ({ details: { status: 'ready', value: details, at: this.deps.clock.now() } }));
       this.objectsLoaded({ account: accountKey, zone: zoneId, part: 'details', ...(before === undefined ? {} : { before }), after: details });
     } catch (error) {
       if (signal.aborted) return;
-      zone.details = failLoading(zone.details, toLoadError(error), this.deps.clock.now());
+      this.putZone(account, zoneId, (current) => ({ details: failLoading(current.details, toLoadError(error), this.deps.clock.now()) }));
     }
-    this.deps.onDidChange(accountKey);
+    this.changed({ account: accountKey, zone: zoneId });
   }
 
   /**
@@ -216,15 +304,16 @@ export class ExplorerModel {
     const current = valueOf(zone.hostnames);
     const filter = options.filter === null ? undefined : (options.filter ?? current?.filter);
     const restart = options.reset === true || current === undefined || options.filter !== undefined;
-    zone.hostnames = startLoading(zone.hostnames);
-    this.deps.onDidChange(accountKey);
+    const put = (hostnames: (current: ZoneState['hostnames']) => ZoneState['hostnames']): void => this.putZone(account, zoneId, (zoneNow) => ({ hostnames: hostnames(zoneNow.hostnames) }));
+    put(startLoading);
+    this.changed({ account: accountKey, zone: zoneId });
     try {
       const client = await this.deps.clientFor(account.profile);
       const from: HostnameList = restart ? { items: [], total: 0, pagesLoaded: 0, totalPages: 1, ...(filter === undefined ? {} : { filter }) } : current;
       const items = [...from.items];
       // "Load all" reads several pages at once (the client still caps requests in flight),
-      // and redraws only when the list has doubled, and by a window's worth at least: a redraw
-      // rebuilds every loaded row, so one per page made 20,000 hostnames cost minutes instead of seconds.
+      // and publishes only when the list has doubled, and by a window's worth at least: each
+      // publication copies the list (snapshots never see it grow), so this keeps that linear.
       let shown = items.length;
       let reason = from.rejected?.reason;
       const read = await hostnamePageReader(client, this.deps.clock, options.all === true, options.onProgress)<CustomHostname>(
@@ -243,11 +332,10 @@ export class ExplorerModel {
           onPage: (fresh, page) => {
             items.push(...fresh);
             if (options.all !== true) return;
-            // Shares the growing array: copying it per page would make "Load all" quadratic.
-            zone.hostnames = { status: 'loading', previous: { ...from, items, pagesLoaded: page, total: Math.max(from.total, items.length) } };
             if (items.length >= shown + Math.max(shown, hostnamePagesAtOnce * maxPerPage)) {
               shown = items.length;
-              this.deps.onDidChange(accountKey);
+              put(() => ({ status: 'loading', previous: { ...from, items: [...items], pagesLoaded: page, total: Math.max(from.total, items.length) } }));
+              this.changed({ account: accountKey, zone: zoneId });
             }
           },
         },
@@ -265,26 +353,26 @@ export class ExplorerModel {
       };
       if (read.stopped !== undefined) {
         // Cut short: the hostnames read are kept and shown beside the reason; not a complete list, so no comparison.
-        zone.hostnames = failLoading({ status: 'ready', value: list, at: this.deps.clock.now() }, toLoadError(read.stopped), this.deps.clock.now());
-        this.deps.onDidChange(accountKey);
+        put(() => failLoading({ status: 'ready', value: list, at: this.deps.clock.now() }, toLoadError(read.stopped), this.deps.clock.now()));
+        this.changed({ account: accountKey, zone: zoneId });
         return;
       }
-      zone.hostnames = { status: 'ready', value: list, at: this.deps.clock.now() };
+      put(() => ({ status: 'ready', value: list, at: this.deps.clock.now() }));
       this.objectsLoaded({ account: accountKey, zone: zoneId, part: 'hostnames', ...(current === undefined ? {} : { before: current }), after: list });
     } catch (error) {
       if (signal.aborted) return;
-      zone.hostnames = failLoading(zone.hostnames, toLoadError(error), this.deps.clock.now());
+      put((hostnames) => failLoading(hostnames, toLoadError(error), this.deps.clock.now()));
     }
-    this.deps.onDidChange(accountKey);
+    this.changed({ account: accountKey, zone: zoneId });
   }
 
   /**
    * Reloads what has been loaded (accounts whose zones were listed, zones that were
    * expanded), cancelling a refresh still in flight. Unexpanded parts stay unloaded.
-   * Zones on screen go first; zones the rate budget cannot afford now keep their data,
-   * marked stale, and are first in line next time.
+   * Zones on screen (`setOnScreen`) go first; zones the rate budget cannot afford now keep
+   * their data, marked stale, and are first in line next time.
    */
-  async refresh(accountKey?: string): Promise<void> {
+  async refresh(accountKey?: string, budget: RequestBudget = new Map()): Promise<void> {
     this.refreshController.abort();
     this.refreshController = fanOutController();
     const signal = this.refreshController.signal;
@@ -295,8 +383,8 @@ export class ExplorerModel {
         await this.loadZones(account.profile.key, signal);
         const key = account.profile.key;
         const loaded = [...account.zoneStates.values()].filter((zone) => zone.details.status !== 'idle');
-        const onScreen = (zone: ZoneState): boolean => this.deps.isOnScreen?.(key, zone.zone.id) ?? false;
-        const plan = planZoneRefresh(loaded, onScreen, this.deps.requestsAvailable?.(account.profile) ?? Infinity);
+        const onScreen = (zone: ZoneState): boolean => this.onScreen.has(zoneKey(key, zone.zone.id));
+        const plan = planZoneRefresh(loaded, onScreen, budget.get(key) ?? Infinity);
         this.markDeferred(account, plan.deferred);
         // Started in order, so the budget's queue serves what is on screen first.
         await Promise.all(plan.load.map((zone) => this.loadZone(key, zone.zone.id, signal)));
@@ -308,10 +396,10 @@ export class ExplorerModel {
     if (zones.length === 0) return;
     const now = this.deps.clock.now();
     for (const zone of zones) {
-      if (valueOf(zone.details) !== undefined) zone.details = failLoading(zone.details, deferredLoadError, now);
+      if (valueOf(zone.details) !== undefined) this.putZone(account, zone.zone.id, (current) => ({ details: failLoading(current.details, deferredLoadError, now) }));
     }
     this.deps.logger.debug(`Refresh of "${account.profile.label}": ${zones.length} zone(s) deferred to stay within the API rate budget`);
-    this.deps.onDidChange(account.profile.key);
+    this.changed({ account: account.profile.key });
   }
 
   /**
@@ -329,26 +417,98 @@ export class ExplorerModel {
   }
 
   /**
-   * Puts a fresher copy of one object in place (after a write), without reloading its
-   * zone: the rest of the tree keeps what it shows.
+   * Reads one object again by id and puts the fresh copy in place, without reloading its
+   * zone: the rest of the tree keeps what it shows. Throws the client's typed error
+   * (`not_found` when the object is gone); the caller decides what that means.
    */
-  replaceObject(accountKey: string, zoneId: string, update: ObjectUpdate): void {
-    const zone = this.zone(accountKey, zoneId);
-    if (zone === undefined) return;
-    if (!('hostname' in update)) {
+  async refreshObject(ref: ObjectRef, signal?: AbortSignal): Promise<CertificateObject> {
+    const client = await this.clientOf(ref);
+    const fresh = await fetchObject(client, ref, signal);
+    if (signal?.aborted !== true) this.replaceObject(ref.account, ref.zone, fresh);
+    return fresh;
+  }
+
+  /**
+   * Restarts a pack's validation: an advanced pack in validation_timed_out is restarted by
+   * PATCHing the pack (the only status Cloudflare allows that in); any other pack waiting
+   * on validation is rechecked with its own method. Then reads the pack back into place.
+   */
+  async restartValidation(ref: ObjectRef): Promise<WriteOutcome> {
+    const loaded = await this.object(ref);
+    if (loaded.kind !== 'certificatePack') throw new AppError('not_restartable', 'Only a certificate pack has its validation restarted.');
+    const pack = loaded.object;
+    const client = await this.clientOf(ref);
+    let answerLost: string | undefined;
+    if (restartsByPackPatch(pack)) {
+      await client.restartPackValidation(ref.zone, pack.id);
+    } else {
+      await client.recheckValidation(ref.zone, pack.id, pack.validation_method ?? 'txt').catch((error: unknown) => {
+        // The answer was lost, not refused: the request is never sent twice; the pack read back below shows where it stands.
+        if (!CloudflareApiError.is(error) || !outcomeUnknown.has(error.code)) throw error;
+        this.deps.logger.warn(`Re-check of pack ${pack.id} answered ${error.code}; reading the pack back instead of asking again`);
+        answerLost = error.code;
+      });
+    }
+    this.deps.logger.info(`Restarted validation of pack ${pack.id}`);
+    const item = await this.refreshObject(ref);
+    return { item, ...(answerLost === undefined ? {} : { answerLost }) };
+  }
+
+  /**
+   * Refreshes a custom hostname (PATCH with its own ssl.method and ssl.type, as the
+   * dashboard's Refresh does) and puts what Cloudflare answered in place.
+   */
+  async refreshCustomHostname(ref: ObjectRef): Promise<WriteOutcome> {
+    const loaded = await this.object(ref);
+    if (loaded.kind !== 'customHostname') throw new AppError('not_refreshable', 'Only a custom hostname is refreshed this way.');
+    const hostname = loaded.object;
+    const client = await this.clientOf(ref);
+    const updated = await client.refreshCustomHostname(ref.zone, hostname);
+    this.deps.logger.info(`Refreshed custom hostname ${hostname.id}`);
+    const item: CertificateObject = { kind: 'customHostname', object: updated };
+    this.replaceObject(ref.account, ref.zone, item);
+    return { item };
+  }
+
+  /** The loaded copy of an object, or (a panel's object whose zone is not loaded) the one the API has now. */
+  async object(ref: ObjectRef): Promise<CertificateObject> {
+    const zone = this.zone(ref.account, ref.zone);
+    const found = zone === undefined ? undefined : findIn(zone, ref);
+    return found ?? fetchObject(await this.clientOf(ref), ref);
+  }
+
+  private async clientOf(ref: ObjectRef): Promise<CloudflareClient> {
+    const account = this.account(ref.account);
+    if (account === undefined) throw new AppError('not_loaded', 'The account of this object is no longer in the Cloudflare Certificates view.');
+    return this.deps.clientFor(account.profile);
+  }
+
+  /**
+   * Puts a fresher copy of one object in place. A copy equal to the one held changes
+   * nothing (most polls find nothing new), so readers are not told.
+   */
+  private replaceObject(accountKey: string, zoneId: string, item: CertificateObject): void {
+    const account = this.account(accountKey);
+    const zone = account?.zoneStates.get(zoneId);
+    if (account === undefined || zone === undefined) return;
+    const held = findIn(zone, { kind: item.kind, id: item.object.id });
+    if (held !== undefined && JSON.stringify(held.object) === JSON.stringify(item.object)) return;
+    if (item.kind !== 'customHostname') {
       const details = valueOf(zone.details);
       if (details === undefined || zone.details.status === 'idle' || zone.details.status === 'loading') return;
-      const after = withObject(details, update);
+      const after = withObject(details, item);
       // Stale details (a failed or deferred reload) take the fresher copy too: it is newer than what they show.
-      zone.details = zone.details.status === 'ready' ? { ...zone.details, value: after } : { ...zone.details, previous: after };
+      const next = zone.details.status === 'ready' ? { ...zone.details, value: after } : { ...zone.details, previous: after };
+      this.putZone(account, zoneId, () => ({ details: next }));
       this.objectsLoaded({ account: accountKey, zone: zoneId, part: 'details', before: details, after });
     } else {
       const list = valueOf(zone.hostnames);
       if (list === undefined || zone.hostnames.status !== 'ready') return;
-      zone.hostnames = { ...zone.hostnames, value: { ...list, items: list.items.map((hostname) => (hostname.id === update.hostname.id ? update.hostname : hostname)) } };
-      this.objectsLoaded({ account: accountKey, zone: zoneId, part: 'hostnames', before: list, after: zone.hostnames.value });
+      const value = { ...list, items: list.items.map((hostname) => (hostname.id === item.object.id ? item.object : hostname)) };
+      this.putZone(account, zoneId, () => ({ hostnames: { ...zone.hostnames, value } as ZoneState['hostnames'] }));
+      this.objectsLoaded({ account: accountKey, zone: zoneId, part: 'hostnames', before: list, after: value });
     }
-    this.deps.onDidChange(accountKey);
+    this.changed({ account: accountKey, zone: zoneId, objects: [{ account: accountKey, zone: zoneId, kind: item.kind, id: item.object.id }] });
   }
 
   /** Tells the observer; its failure must not fail the load that fed it. */
@@ -377,7 +537,7 @@ export class ExplorerModel {
     this.refreshController.abort();
     this.refreshController = fanOutController();
     this.states.clear();
-    this.deps.onDidChange();
+    this.changed({});
   }
 
   dispose(): void {
@@ -385,16 +545,29 @@ export class ExplorerModel {
   }
 }
 
+/** The loaded object of a zone with that kind and id. */
+function findIn(zone: ZoneState, ref: { readonly kind: CertificateObject['kind']; readonly id: string }): CertificateObject | undefined {
+  return groupObjects(zone, groupOf[ref.kind]).find((item) => item.object.id === ref.id);
+}
+
+const groupOf = {
+  certificatePack: 'edgeCertificates',
+  customCertificate: 'customCertificates',
+  customHostname: 'customHostnames',
+  clientCertificate: 'clientCertificates',
+} as const;
+
 /** The zone's details with one certificate object replaced; collections not loaded stay so. */
-function withObject(details: ZoneDetails, update: Exclude<ObjectUpdate, { readonly hostname: CustomHostname }>): ZoneDetails {
+function withObject(details: ZoneDetails, update: Exclude<CertificateObject, { readonly kind: 'customHostname' }>): ZoneDetails {
   const swap = <T extends { readonly id: string }>(items: readonly T[], fresh: T): T[] => items.map((item) => (item.id === fresh.id ? fresh : item));
-  if ('pack' in update) {
-    return details.certificatePacks === undefined ? details : { ...details, certificatePacks: swap(details.certificatePacks, update.pack) };
+  switch (update.kind) {
+    case 'certificatePack':
+      return details.certificatePacks === undefined ? details : { ...details, certificatePacks: swap(details.certificatePacks, update.object) };
+    case 'customCertificate':
+      return details.customCertificates === undefined ? details : { ...details, customCertificates: swap(details.customCertificates, update.object) };
+    case 'clientCertificate':
+      return details.clientCertificates === undefined ? details : { ...details, clientCertificates: swap(details.clientCertificates, update.object) };
   }
-  if ('customCertificate' in update) {
-    return details.customCertificates === undefined ? details : { ...details, customCertificates: swap(details.customCertificates, update.customCertificate) };
-  }
-  return details.clientCertificates === undefined ? details : { ...details, clientCertificates: swap(details.clientCertificates, update.clientCertificate) };
 }
 
 /**

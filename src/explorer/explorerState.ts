@@ -37,10 +37,11 @@ export interface HostnameList {
   readonly rejected?: { readonly count: number; readonly reason?: string };
 }
 
+/** One zone as the model holds it: replaced whole on every change, never changed in place (snapshots keep the old one). */
 export interface ZoneState {
   readonly zone: Zone;
-  details: Loadable<ZoneDetails>;
-  hostnames: Loadable<HostnameList>;
+  readonly details: Loadable<ZoneDetails>;
+  readonly hostnames: Loadable<HostnameList>;
 }
 
 export interface AccountState {

@@ -1,5 +1,4 @@
 import type { CloudflareClient } from '../cloudflare';
-import type { ObjectUpdate } from './explorerModel';
 import type { CertificateObject } from '../domain/objectHealth';
 import type { ObjectRef } from '../domain/objectRef';
 
@@ -21,19 +20,5 @@ export async function fetchObject(client: ObjectReader, ref: ObjectRef, signal?:
       return { kind: ref.kind, object: await client.getCustomHostname(ref.zone, ref.id, signal) };
     case 'clientCertificate':
       return { kind: ref.kind, object: await client.getClientCertificate(ref.zone, ref.id, signal) };
-  }
-}
-
-/** The model's update for a fresher copy of an object, so the tree shows it too. */
-export function updateOf(item: CertificateObject): ObjectUpdate {
-  switch (item.kind) {
-    case 'certificatePack':
-      return { pack: item.object };
-    case 'customCertificate':
-      return { customCertificate: item.object };
-    case 'customHostname':
-      return { hostname: item.object };
-    case 'clientCertificate':
-      return { clientCertificate: item.object };
   }
 }

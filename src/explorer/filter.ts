@@ -1,14 +1,16 @@
 import type { ZoneState } from './explorerState';
 import { valueOf } from './loadable';
 import type { GroupKind } from './nodes';
-import { healthOf } from './healthCache';
-import { needsAction, type CertificateObject, type HealthContext } from '../domain/objectHealth';
+import { needsAction, type CertificateObject, type JudgedObject, type ObjectHealth } from '../domain/objectHealth';
 import { problemGroups, statusGroupOf } from './statusGroups';
 import { isFiltering, type ViewOptions } from './viewOptions';
-import { allGroups, groupObjects, hostsOf } from './zoneObjects';
+import { allGroups, hostsOf } from './zoneObjects';
 
 /** Decides, object by object, what a filtered view keeps. Built once per zone. */
 export type ObjectPredicate = (item: CertificateObject) => boolean;
+
+/** The health rule as the snapshot applies it (judged once per object). */
+type Judge = (item: JudgedObject) => ObjectHealth;
 
 /**
  * What the filter keeps of one zone. The text matches the names an object is known by
@@ -16,11 +18,11 @@ export type ObjectPredicate = (item: CertificateObject) => boolean;
  * case-insensitive; a zone whose own name matches keeps all its objects. "Problems only"
  * keeps the `problemGroups`, the same rule as the status groups and the badge.
  */
-export function zoneObjectFilter(options: ViewOptions, zoneName: string, context: HealthContext): ObjectPredicate {
+export function zoneObjectFilter(options: ViewOptions, zoneName: string, judge: Judge): ObjectPredicate {
   if (!isFiltering(options)) return () => true;
   const needle = options.text.toLowerCase();
   const wholeZone = zoneNameMatches(options, zoneName);
-  return (item) => (wholeZone || objectNames(item).some((name) => name.toLowerCase().includes(needle))) && (!options.problemsOnly || problemGroups.includes(statusGroupOf(healthOf(item, context))));
+  return (item) => (wholeZone || objectNames(item).some((name) => name.toLowerCase().includes(needle))) && (!options.problemsOnly || problemGroups.includes(statusGroupOf(judge(item))));
 }
 
 /** Whether the text filter keeps the whole zone (no text, or the zone's name matches). */
@@ -45,19 +47,18 @@ export function objectNames(item: CertificateObject): readonly string[] {
  * load, a fallback origin in trouble). A zone not loaded yet stays, since nobody knows;
  * expanding it loads it.
  */
-export function zoneShows(zone: ZoneState, options: ViewOptions, context: HealthContext): boolean {
+export function zoneShows(zone: ZoneState, options: ViewOptions, judge: Judge, kept: Readonly<Record<GroupKind, readonly CertificateObject[]>>): boolean {
   const name = zone.zone.name;
   if (showsWholeZone(options, name)) return true;
   const details = valueOf(zone.details);
   if (details === undefined) return true;
-  const keep = zoneObjectFilter(options, name, context);
-  if (allGroups.some((group) => groupObjects(zone, group).some(keep))) return true;
-  return zoneNameMatches(options, name) && (zone.details.status === 'failed' || details.errors.length > 0 || zone.hostnames.status === 'failed' || fallbackOriginShows(zone, options, context));
+  if (allGroups.some((group) => kept[group].length > 0)) return true;
+  return zoneNameMatches(options, name) && (zone.details.status === 'failed' || details.errors.length > 0 || zone.hostnames.status === 'failed' || fallbackOriginShows(zone, options, judge));
 }
 
 /** Whether a filtered zone keeps one of its groups: it has a kept object, or (problems only) its load failed. */
-export function groupShows(zone: ZoneState, group: GroupKind, keep: ObjectPredicate, options: ViewOptions): boolean {
-  if (groupObjects(zone, group).some(keep)) return true;
+export function groupShows(zone: ZoneState, group: GroupKind, kept: readonly CertificateObject[], options: ViewOptions): boolean {
+  if (kept.length > 0) return true;
   if (!options.problemsOnly || !zoneNameMatches(options, zone.zone.name)) return false;
   if (group === 'customHostnames') return zone.hostnames.status === 'failed';
   const collection = group === 'edgeCertificates' ? 'certificatePacks' : group;
@@ -65,10 +66,10 @@ export function groupShows(zone: ZoneState, group: GroupKind, keep: ObjectPredic
 }
 
 /** The fallback origin row stays unless the filter rules it out (it is not a certificate: only its zone's name and its status count). */
-export function fallbackOriginShows(zone: ZoneState, options: ViewOptions, context: HealthContext): boolean {
+export function fallbackOriginShows(zone: ZoneState, options: ViewOptions, judge: Judge): boolean {
   const origin = valueOf(zone.details)?.fallbackOrigin;
   if (!origin || !zoneNameMatches(options, zone.zone.name)) return false;
-  return !options.problemsOnly || needsAction(healthOf({ kind: 'fallbackOrigin', object: origin }, context).severity);
+  return !options.problemsOnly || needsAction(judge({ kind: 'fallbackOrigin', object: origin }).severity);
 }
 
 /** The row a filter that hides everything shows instead: "No certificates match 'foo'". */

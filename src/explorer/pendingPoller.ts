@@ -1,23 +1,16 @@
 import { CloudflareApiError } from '../cloudflare/errors';
-import type { AccountProfile } from '../domain/accounts';
 import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
 import type { ExplorerModel } from './explorerModel';
-import { fetchObject, updateOf, type ObjectReader } from './fetchObject';
 import type { CertificateObject } from '../domain/objectHealth';
 import { objectKey, type ObjectRef } from '../domain/objectRef';
-import { findObject } from './objectLookup';
 import { isInProgress, pendingObjects, statusesOf } from './pendingObjects';
 
 /** Waits between polls of one pending object: quick at first, then every five minutes until it settles. */
 export const pendingPollSchedule: readonly number[] = [15_000, 30_000, 60_000, 120_000, 300_000];
 
-/** The client calls a poll makes. */
-export type PollingClient = ObjectReader;
-
 export interface PendingPollerOptions {
   readonly model: ExplorerModel;
-  readonly clientFor: (profile: AccountProfile) => Promise<PollingClient>;
   readonly clock: Clock;
   readonly logger: Logger;
   /** Milliseconds between polls of one object; the last one repeats. Default `pendingPollSchedule`. */
@@ -211,15 +204,15 @@ export class PendingPoller {
 
   private async pollObject(watch: Watch, signal: AbortSignal): Promise<void> {
     const { ref } = watch;
-    const { model, clientFor, logger } = this.options;
-    const profile = model.account(ref.account)?.profile;
-    if (profile === undefined) {
+    const { model, logger } = this.options;
+    if (model.account(ref.account) === undefined) {
       this.watches.delete(objectKey(ref));
       return;
     }
-    let fresh: CertificateObject | undefined;
+    let fresh: CertificateObject;
     try {
-      fresh = await fetchObject(await clientFor(profile), ref, signal);
+      // The model reads it and puts it in place; a copy equal to the one shown changes nothing.
+      fresh = await model.refreshObject(ref, signal);
     } catch (error) {
       if (signal.aborted) return;
       if (!(CloudflareApiError.is(error) && error.code === 'not_found')) {
@@ -227,20 +220,14 @@ export class PendingPoller {
         this.backOff(watch);
         return;
       }
-    }
-    if (signal.aborted) return;
-    if (fresh === undefined) {
       // Deleted meanwhile: reload its zone so the tree drops it too.
       this.watches.delete(objectKey(ref));
       logger.debug(`Stopped polling ${describe(ref)}: it is gone`);
       await model.refreshZone(ref.account, ref.zone);
       return;
     }
+    if (signal.aborted) return;
     this.observe(watch, fresh);
-    // Most polls find nothing new: leave the tree alone then, so it is not redrawn for nothing.
-    if (JSON.stringify(findObject(model, ref)?.object) !== JSON.stringify(fresh.object)) {
-      model.replaceObject(ref.account, ref.zone, updateOf(fresh));
-    }
   }
 
   private async reloadZone(account: string, zone: string, watches: readonly Watch[], signal: AbortSignal): Promise<void> {

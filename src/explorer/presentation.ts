@@ -9,15 +9,12 @@ import { certificateAuthorityLabel, hostsLabel, keyTypeFromSignature, packTypeLa
 import { nodeId, type ExplorerNode, type GroupKind } from './nodes';
 import { canRefreshCustomHostname, canRestartPackValidation } from '../domain/restartable';
 import { hostnameRecords } from './validationRecords';
-import { zoneSeverity } from './severityRollup';
 import { groupIsStale, zoneIsStale } from './staleness';
-import { groupObjects } from './zoneObjects';
-import { healthOf } from './healthCache';
-import { certificateExpiry, needsAction, type ObjectHealth } from '../domain/objectHealth';
-import { zoneObjectFilter, zoneShows } from './filter';
+import { certificateExpiry, needsAction, objectHealth, type JudgedObject, type ObjectHealth } from '../domain/objectHealth';
 import { presentStatusGroup } from './statusGroupItem';
-import { defaultViewOptions, isFiltering } from './viewOptions';
+import { isFiltering } from './viewOptions';
 import type { PresentationContext, TreeItemModel } from './treeItemModel';
+import type { Judge } from './snapshot';
 
 const groupLabels: Readonly<Record<GroupKind, { label: string; icon: string }>> = {
   edgeCertificates: { label: 'Edge certificates', icon: 'workspace-trusted' },
@@ -32,11 +29,13 @@ export function present(node: ExplorerNode, context: PresentationContext): TreeI
   // start collapsed, so the group reads as a list (the group already says what is wrong).
   const placedByStatus = 'byStatus' in node && node.byStatus === true && ['pack', 'customCertificate', 'customHostname', 'clientCertificate'].includes(node.type);
   if (!placedByStatus) return item;
-  return { ...item, description: joinParts(context.model.zone(node.account, node.zone)?.zone.name, item.description), collapsible: item.collapsible === 'none' ? 'none' : 'collapsed' };
+  return { ...item, description: joinParts(context.zone(node.account, node.zone)?.zone.name, item.description), collapsible: item.collapsible === 'none' ? 'none' : 'collapsed' };
 }
 
 function presentNode(node: ExplorerNode, context: PresentationContext): TreeItemModel {
   const id = nodeId(node);
+  // Objects are judged once per snapshot, by their zone's view.
+  const judge = (item: JudgedObject): ObjectHealth => ('zone' in node ? context.health(node.account, node.zone, item) : objectHealth(item, context));
   switch (node.type) {
     case 'account':
       return presentAccount(node, id, context);
@@ -47,7 +46,7 @@ function presentNode(node: ExplorerNode, context: PresentationContext): TreeItem
     case 'statusGroup':
       return presentStatusGroup(node, id, context);
     case 'pack':
-      return presentPack(node.pack, id, context, context.model.zone(node.account, node.zone)?.zone.name);
+      return presentPack(node.pack, id, judge, context.zone(node.account, node.zone)?.zone.name);
     case 'packCertificate': {
       const { certificate, pack } = node;
       const status = describeStatus('certificatePack', certificate.status);
@@ -83,11 +82,11 @@ function presentNode(node: ExplorerNode, context: PresentationContext): TreeItem
       };
     }
     case 'customCertificate':
-      return presentCustomCertificate(node.certificate, id, context);
+      return presentCustomCertificate(node.certificate, id, judge);
     case 'customHostname':
-      return presentCustomHostname(node.hostname, id, context);
+      return presentCustomHostname(node.hostname, id, judge);
     case 'clientCertificate':
-      return presentClientCertificate(node.certificate, id, context);
+      return presentClientCertificate(node.certificate, id, judge);
     case 'fallbackOrigin': {
       const status = describeStatus('fallbackOrigin', node.origin.status);
       return {
@@ -122,7 +121,7 @@ function presentNode(node: ExplorerNode, context: PresentationContext): TreeItem
 }
 
 function presentAccount(node: ExplorerNode & { type: 'account' }, id: string, context: PresentationContext): TreeItemModel {
-  const account = context.model.account(node.account);
+  const account = context.account(node.account);
   const profile = account?.profile;
   const zones = account === undefined ? undefined : valueOf(account.zones);
   const stale = account !== undefined && isStale(account.zones);
@@ -149,11 +148,12 @@ function presentAccount(node: ExplorerNode & { type: 'account' }, id: string, co
 }
 
 function presentZone(node: ExplorerNode & { type: 'zone' }, id: string, context: PresentationContext): TreeItemModel {
-  const zoneState = context.model.zone(node.account, node.zone);
+  const zoneView = context.zoneView(node.account, node.zone);
+  const zoneState = zoneView?.state;
   const zone = zoneState?.zone;
   const status = describeStatus('zone', zone?.status);
   const details = zoneState === undefined ? undefined : valueOf(zoneState.details);
-  const rollup = zoneState === undefined ? undefined : zoneSeverity(zoneState, context);
+  const rollup = zoneView?.rollup;
   const worst = rollup === undefined ? status.severity : worstSeverity([status.severity, rollup.severity]);
   const needAction = rollup?.needAction ?? 0;
   const stale = zoneState !== undefined && zoneIsStale(zoneState);
@@ -172,28 +172,29 @@ function presentZone(node: ExplorerNode & { type: 'zone' }, id: string, context:
 
 /** "11 zones", or while a filter hides some (grouped by zone), "3 of 11 zones". */
 function zoneCount(account: AccountState, total: number, context: PresentationContext): string {
-  const view = context.view ?? defaultViewOptions;
+  const { view } = context;
   const noun = `zone${total === 1 ? '' : 's'}`;
   if (!isFiltering(view) || view.groupBy !== 'zone') return `${total} ${noun}`;
-  const shown = [...account.zoneStates.values()].filter((zone) => zoneShows(zone, view, context)).length;
+  const zones = context.accountView(account.profile.key)?.zones;
+  const shown = [...account.zoneStates.keys()].filter((id) => zones?.get(id)?.shows ?? true).length;
   return shown < total ? `${shown} of ${total} ${noun}` : `${total} ${noun}`;
 }
 
 function presentGroup(node: ExplorerNode & { type: 'group' }, id: string, context: PresentationContext): TreeItemModel {
-  const zoneState = context.model.zone(node.account, node.zone);
+  const zoneView = context.zoneView(node.account, node.zone);
+  const zoneState = zoneView?.state;
   const { label, icon } = groupLabels[node.group];
-  const all = zoneState === undefined ? [] : groupObjects(zoneState, node.group);
+  const all = zoneView?.objects[node.group] ?? [];
   let count = String(all.length);
   const list = zoneState === undefined || node.group !== 'customHostnames' ? undefined : valueOf(zoneState.hostnames);
   if (node.group === 'customHostnames') {
     count = list === undefined ? '' : list.items.length < list.total ? `${list.items.length} of ${list.total}` : String(list.total);
   }
-  const view = context.view ?? defaultViewOptions;
   // Filtered: the counts are of what is shown, "3 of 33".
-  const objects = zoneState !== undefined && isFiltering(view) ? all.filter(zoneObjectFilter(view, zoneState.zone.name, context)) : all;
+  const objects = zoneView?.kept[node.group] ?? [];
   const total = list?.total ?? all.length;
   if (objects.length < all.length) count = `${objects.length} of ${total}`;
-  const problems = objects.filter((object) => needsAction(healthOf(object, context).severity)).length;
+  const problems = zoneView === undefined ? 0 : objects.filter((object) => needsAction(zoneView.judge(object).severity)).length;
   const stale = zoneState !== undefined && groupIsStale(zoneState, node.group);
   return {
     id,
@@ -205,9 +206,9 @@ function presentGroup(node: ExplorerNode & { type: 'group' }, id: string, contex
   };
 }
 
-function presentPack(pack: CertificatePack, id: string, context: PresentationContext, zoneName: string | undefined): TreeItemModel {
+function presentPack(pack: CertificatePack, id: string, judge: Judge, zoneName: string | undefined): TreeItemModel {
   const status = describeStatus('certificatePack', pack.status);
-  const health = healthOf({ kind: 'certificatePack', object: pack }, context);
+  const health = judge({ kind: 'certificatePack', object: pack });
   const { expiry, severity } = health;
   const method = status.stage === 'pendingValidation' ? validationMethodLabel(pack.validation_method) : undefined;
   const hosts = pack.hosts ?? [];
@@ -232,8 +233,8 @@ function presentPack(pack: CertificatePack, id: string, context: PresentationCon
   };
 }
 
-function presentCustomHostname(hostname: CustomHostname, id: string, context: PresentationContext): TreeItemModel {
-  const health = healthOf({ kind: 'customHostname', object: hostname }, context);
+function presentCustomHostname(hostname: CustomHostname, id: string, judge: Judge): TreeItemModel {
+  const health = judge({ kind: 'customHostname', object: hostname });
   const { status: assessment, expiry, severity } = health;
   const ssl = describeStatus('customHostnameSsl', hostname.ssl?.status);
   const hostStatus = describeStatus('customHostname', hostname.status);
@@ -273,9 +274,9 @@ function assessmentLabel(assessment: Assessment, hostLabel: string, sslLabel: st
   return assessment.label;
 }
 
-function presentCustomCertificate(certificate: CustomCertificate, id: string, context: PresentationContext): TreeItemModel {
+function presentCustomCertificate(certificate: CustomCertificate, id: string, judge: Judge): TreeItemModel {
   const status = describeStatus('customCertificate', certificate.status);
-  const health = healthOf({ kind: 'customCertificate', object: certificate }, context);
+  const health = judge({ kind: 'customCertificate', object: certificate });
   const { expiry, severity } = health;
   const hosts = certificate.hosts ?? [];
   return {
@@ -290,9 +291,9 @@ function presentCustomCertificate(certificate: CustomCertificate, id: string, co
   };
 }
 
-function presentClientCertificate(certificate: ClientCertificate, id: string, context: PresentationContext): TreeItemModel {
+function presentClientCertificate(certificate: ClientCertificate, id: string, judge: Judge): TreeItemModel {
   const status = describeStatus('clientCertificate', certificate.status);
-  const health = healthOf({ kind: 'clientCertificate', object: certificate }, context);
+  const health = judge({ kind: 'clientCertificate', object: certificate });
   const { expiry, severity } = health;
   return {
     id,

@@ -1,9 +1,9 @@
 import { worstSeverity, type Severity } from '../domain/status';
 import type { ZoneState } from './explorerState';
 import { valueOf } from './loadable';
-import { healthOf } from './healthCache';
-import { needsAction, type HealthContext } from '../domain/objectHealth';
-import { allGroups, groupObjects } from './zoneObjects';
+import { needsAction, type CertificateObject, type JudgedObject, type ObjectHealth } from '../domain/objectHealth';
+import type { GroupKind } from './nodes';
+import { allGroups } from './zoneObjects';
 
 export interface SeverityRollup {
   /** The worst status anywhere in the zone (loaded parts only). */
@@ -13,11 +13,11 @@ export interface SeverityRollup {
 }
 
 /** How bad the worst thing in a zone is, and how many things need someone. */
-export function zoneSeverity(zone: ZoneState, context: HealthContext): SeverityRollup | undefined {
+export function zoneSeverity(zone: ZoneState, objects: Readonly<Record<GroupKind, readonly CertificateObject[]>>, judge: (item: JudgedObject) => ObjectHealth): SeverityRollup | undefined {
   const details = valueOf(zone.details);
   if (details === undefined) return undefined;
-  const severities = allGroups.flatMap((group) => groupObjects(zone, group).map((object) => healthOf(object, context).severity));
-  if (details.fallbackOrigin) severities.push(healthOf({ kind: 'fallbackOrigin', object: details.fallbackOrigin }, context).severity);
+  const severities = allGroups.flatMap((group) => objects[group].map((object) => judge(object).severity));
+  if (details.fallbackOrigin) severities.push(judge({ kind: 'fallbackOrigin', object: details.fallbackOrigin }).severity);
   if (details.errors.length > 0) severities.push('warning');
   return { severity: worstSeverity(severities), needAction: severities.filter(needsAction).length };
 }

@@ -2,9 +2,7 @@ import { SEVERITY_COLORS, SEVERITY_ICONS, UNKNOWN_COLOR, UNKNOWN_ICON } from '..
 import { ContextWords as W, contextValue } from './contextValues';
 import type { ExplorerNode } from './nodes';
 import type { PresentationContext, TreeItemModel } from './treeItemModel';
-import { statusBuckets } from './statusBuckets';
 import { statusGroupLabels, type StatusGroupKind } from './statusGroups';
-import { defaultViewOptions } from './viewOptions';
 
 const icons: Readonly<Record<StatusGroupKind, { id: string; color: string }>> = {
   needsAction: { id: SEVERITY_ICONS.error, color: SEVERITY_COLORS.error },
@@ -27,8 +25,7 @@ const meanings: Readonly<Record<StatusGroupKind, string>> = {
 
 /** A status group row: what it holds, how many, and problems open by default. */
 export function presentStatusGroup(node: ExplorerNode & { type: 'statusGroup' }, id: string, context: PresentationContext): TreeItemModel {
-  const account = context.model.account(node.account);
-  const shown = account === undefined ? 0 : (statusBuckets(account, context.view ?? defaultViewOptions, context).get(node.status)?.length ?? 0);
+  const shown = context.accountView(node.account)?.buckets().get(node.status)?.length ?? 0;
   const open = node.status !== 'active' && node.status !== 'inactive';
   return {
     id,

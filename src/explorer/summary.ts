@@ -1,12 +1,11 @@
-import type { ExplorerModel } from './explorerModel';
 import type { AccountState } from './explorerState';
 import { loadedAt, valueOf } from './loadable';
-import { healthOf } from './healthCache';
-import { needsAction, type HealthContext } from '../domain/objectHealth';
+import { needsAction } from '../domain/objectHealth';
+import type { ExplorerSnapshot } from './snapshot';
 import { problemGroups, statusGroupLabels, statusGroupOf, statusGroupOrder, type StatusGroupKind } from './statusGroups';
 import { zoneIsStale } from './staleness';
 import { describeFilter, type ViewOptions } from './viewOptions';
-import { allGroups, groupObjects } from './zoneObjects';
+import { allGroups } from './zoneObjects';
 
 export type StatusCounts = Readonly<Record<StatusGroupKind, number>>;
 
@@ -33,20 +32,20 @@ export interface ExplorerSummary {
   readonly staleZones?: number;
 }
 
-export function summarize(model: ExplorerModel, context: HealthContext): ExplorerSummary {
+export function summarize(snapshot: ExplorerSnapshot): ExplorerSummary {
   let needAction = 0;
   let errors = 0;
   let staleZones = 0;
   let refreshedAt: number | undefined;
   const totals = emptyCounts();
-  const accounts = model.accounts().map((account): AccountSummary => {
+  const accounts = snapshot.accounts().map((account): AccountSummary => {
     const counts = emptyCounts();
-    for (const zone of account.zoneStates.values()) {
-      if (valueOf(zone.details) === undefined) continue;
-      if (zoneIsStale(zone)) staleZones += 1;
+    for (const zone of snapshot.accountView(account.profile.key)?.zones.values() ?? []) {
+      if (valueOf(zone.state.details) === undefined) continue;
+      if (zoneIsStale(zone.state)) staleZones += 1;
       for (const group of allGroups) {
-        for (const item of groupObjects(zone, group)) {
-          const health = healthOf(item, context);
+        for (const item of zone.objects[group]) {
+          const health = zone.judge(item);
           const kind = statusGroupOf(health);
           counts[kind] += 1;
           totals[kind] += 1;

@@ -1,7 +1,5 @@
-import type { ExpiryThresholds } from '../domain/expiry';
 import type { Severity } from '../domain/status';
-import type { ExplorerModel } from './explorerModel';
-import type { ViewOptions } from './viewOptions';
+import type { ExplorerSnapshot } from './snapshot';
 
 /** What a tree item shows, free of VS Code types; src/views turns it into a TreeItem. */
 export interface TreeItemModel {
@@ -19,10 +17,5 @@ export interface TreeItemModel {
   readonly severity?: Severity;
 }
 
-export interface PresentationContext {
-  readonly model: ExplorerModel;
-  readonly now: number;
-  readonly thresholds: ExpiryThresholds;
-  /** The filter and grouping; absent: everything, by zone. */
-  readonly view?: ViewOptions;
-}
+/** What items are drawn from: one snapshot of the model, with its clock, thresholds and view options. */
+export type PresentationContext = ExplorerSnapshot;

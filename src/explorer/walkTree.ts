@@ -2,7 +2,8 @@ import { childrenOf } from './children';
 import type { ExplorerModel } from './explorerModel';
 import type { ExplorerNode } from './nodes';
 import { present } from './presentation';
-import type { PresentationContext, TreeItemModel } from './treeItemModel';
+import type { SnapshotInputs } from './snapshot';
+import type { TreeItemModel } from './treeItemModel';
 
 /** A tree item with its node and, when expanded, its children. */
 export interface WalkedItem extends TreeItemModel {
@@ -16,18 +17,18 @@ export interface WalkedItem extends TreeItemModel {
  * its children, and returns it as data: for the extension's test API and for tests.
  * Nodes below `maxDepth` are not expanded.
  */
-export async function walkTree(model: ExplorerModel, context: () => PresentationContext, maxDepth = 8): Promise<WalkedItem[]> {
+export async function walkTree(model: ExplorerModel, inputs: () => SnapshotInputs, maxDepth = 8): Promise<WalkedItem[]> {
   const walk = async (node: ExplorerNode | undefined, depth: number): Promise<WalkedItem[]> => {
-    let children = childrenOf(model, node, context());
+    let children = childrenOf(model.snapshot(inputs()), node);
     if (children.load !== undefined) {
       const load = children.load;
       await (load.what === 'zones' ? model.loadZones(load.account) : model.loadZone(load.account, load.zone));
       await model.whenIdle();
-      children = childrenOf(model, node, context());
+      children = childrenOf(model.snapshot(inputs()), node);
     }
     const items: WalkedItem[] = [];
     for (const child of children.nodes) {
-      const item = present(child, context());
+      const item = present(child, model.snapshot(inputs()));
       const expand = item.collapsible !== 'none' && depth < maxDepth;
       items.push({ ...item, node: child, depth, children: expand ? await walk(child, depth + 1) : [] });
     }

@@ -1,4 +1,4 @@
-import type { ExplorerModel } from './explorerModel';
+import type { ExplorerSnapshot } from './snapshot';
 import { valueOf } from './loadable';
 
 /**
@@ -8,8 +8,8 @@ import { valueOf } from './loadable';
  */
 export type WelcomeState = 'none' | 'noAccount' | 'invalidToken' | 'missingPermission' | 'noZones' | 'unreachable' | 'failed';
 
-export function welcomeState(model: ExplorerModel): WelcomeState {
-  const accounts = model.accounts();
+export function welcomeState(snapshot: Pick<ExplorerSnapshot, 'accounts'>): WelcomeState {
+  const accounts = snapshot.accounts();
   if (accounts.length === 0) return 'noAccount';
   const [only] = accounts;
   if (accounts.length > 1 || only === undefined) return 'none';

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { RequestBudget } from '../explorer/explorerModel';
 import * as vscode from 'vscode';
 import type { CloudflareClient, ClientOptions, Credentials, RateBudget, RateBudgets } from '../cloudflare';
 import { loadCloudflare } from '../cloudflare/load';
@@ -28,7 +29,7 @@ export class ClientPool implements vscode.Disposable {
   private readonly clients = new Map<string, Promise<CloudflareClient>>();
   /** Made with the first client: the API client's bundle loads on first use (src/shared/lazy.ts). */
   private rateBudgets: RateBudgets | undefined;
-  /** The budget each account's client counts in, for `requestsAvailable`. */
+  /** The budget each account's client counts in, for `requestBudget`. */
   private readonly accountBudgets = new Map<string, RateBudget>();
 
   constructor(
@@ -95,9 +96,9 @@ export class ClientPool implements vscode.Disposable {
     };
   }
 
-  /** Requests the account's rate budget allows now; with no client yet, nothing is spent. */
-  requestsAvailable(key: string): number {
-    return this.accountBudgets.get(key)?.available ?? Number.POSITIVE_INFINITY;
+  /** Requests each account's rate budget allows now, as data for a refresh; an account with no client yet has spent nothing (absent: no limit). */
+  requestBudget(): RequestBudget {
+    return new Map([...this.accountBudgets].map(([key, budget]) => [key, budget.available]));
   }
 
   /** Drops every client (their connections close); the next call builds new ones. */

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { zoneKey, type OnScreenZones } from '../explorer/explorerModel';
 import type { ExplorerNode } from '../explorer/nodes';
 
 /**
@@ -7,16 +8,27 @@ import type { ExplorerNode } from '../explorer/nodes';
  * start expanded, so only their collapsing is tracked; a hidden view shows nothing.
  */
 export class ExpandedZones implements vscode.Disposable {
-  private readonly zones = new Set<string>();
+  /** Open zones by their key, with the account each is in. */
+  private readonly zones = new Map<string, string>();
   private readonly collapsedAccounts = new Set<string>();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly view: vscode.TreeView<ExplorerNode>) {
-    this.subscriptions = [view.onDidExpandElement(({ element }) => this.note(element, true)), view.onDidCollapseElement(({ element }) => this.note(element, false))];
+  constructor(
+    private readonly view: vscode.TreeView<ExplorerNode>,
+    /** Told the zones on screen whenever they change: the model reads them as data on its next refresh. */
+    private readonly publish: (zones: OnScreenZones) => void,
+  ) {
+    this.subscriptions = [
+      view.onDidExpandElement(({ element }) => this.note(element, true)),
+      view.onDidCollapseElement(({ element }) => this.note(element, false)),
+      view.onDidChangeVisibility(() => this.publishOnScreen()),
+    ];
+    this.publishOnScreen();
   }
 
-  isOnScreen(account: string, zone: string): boolean {
-    return this.view.visible && !this.collapsedAccounts.has(account) && this.zones.has(zoneKey(account, zone));
+  private publishOnScreen(): void {
+    const zones = [...this.zones].filter(([, account]) => this.view.visible && !this.collapsedAccounts.has(account)).map(([key]) => key);
+    this.publish(new Set(zones));
   }
 
   private note(node: ExplorerNode, expanded: boolean): void {
@@ -24,16 +36,13 @@ export class ExpandedZones implements vscode.Disposable {
       if (expanded) this.collapsedAccounts.delete(node.account);
       else this.collapsedAccounts.add(node.account);
     } else if (node.type === 'zone') {
-      if (expanded) this.zones.add(zoneKey(node.account, node.zone));
+      if (expanded) this.zones.set(zoneKey(node.account, node.zone), node.account);
       else this.zones.delete(zoneKey(node.account, node.zone));
     }
+    this.publishOnScreen();
   }
 
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
   }
-}
-
-function zoneKey(account: string, zone: string): string {
-  return `${account}/${zone}`;
 }

@@ -1,9 +1,7 @@
 import type * as vscode from 'vscode';
-import type { ExplorerModel } from '../explorer/explorerModel';
 import type { ExplorerNode } from '../explorer/nodes';
-import type { PresentationContext } from '../explorer/treeItemModel';
+import type { ExplorerSnapshot } from '../explorer/snapshot';
 import { badgeOf, summarize, viewMessage } from '../explorer/summary';
-import { defaultViewOptions } from '../explorer/viewOptions';
 import { welcomeState } from '../explorer/welcomeState';
 import type { ProblemsStatusBar } from './statusBar';
 
@@ -12,7 +10,7 @@ const settleMs = 200;
 
 /**
  * Keeps the view's badge and message and the status bar item in step with the model:
- * recomputed (over every loaded object) after each redraw, throttled so that a burst of
+ * recounted from its snapshot after each redraw, throttled so that a burst of
  * loads costs one count, not one per load.
  */
 export class ExplorerSignals implements vscode.Disposable {
@@ -21,8 +19,8 @@ export class ExplorerSignals implements vscode.Disposable {
 
   constructor(
     private readonly view: vscode.TreeView<ExplorerNode>,
-    private readonly model: ExplorerModel,
-    private readonly context: () => PresentationContext,
+    /** The model's latest snapshot, as the tree draws it. */
+    private readonly snapshot: () => ExplorerSnapshot,
     private readonly statusBar: ProblemsStatusBar,
     onDidRedraw: vscode.Event<unknown>,
     /** Names the API server when it is not Cloudflare's (apiServerDescription). */
@@ -42,15 +40,15 @@ export class ExplorerSignals implements vscode.Disposable {
 
   /** Recomputes everything now. */
   update(): void {
-    const context = this.context();
-    const summary = summarize(this.model, context);
+    const snapshot = this.snapshot();
+    const summary = summarize(snapshot);
     // The welcome view has its own words; a message above it would only compete.
-    const summaryLine = welcomeState(this.model) === 'none' ? viewMessage(summary, context.view ?? defaultViewOptions, context.now) : undefined;
+    const summaryLine = welcomeState(snapshot) === 'none' ? viewMessage(summary, snapshot.view, snapshot.now) : undefined;
     // Where the data and the credentials go is said even above the welcome view: a narrow
     // sidebar cuts the header's description off, the message line it always shows.
     this.view.message = [this.apiServer(), summaryLine].filter((part) => part !== undefined && part !== '').join(' · ') || undefined;
     this.view.badge = badgeOf(summary);
-    this.statusBar.update(summary, context.now);
+    this.statusBar.update(summary, snapshot.now);
   }
 
   dispose(): void {

@@ -9,8 +9,8 @@ import * as assert from 'node:assert/strict';
 import type { BrowserGlobals } from './browserGlobals';
 import { useSimulatorWorkbench } from './simulatorWorkbench';
 import { assertReadable } from './textContrast';
-import { expandTreeRow, hoverTreeRowUntilShown, openExplorer, scrollToTreeRow } from './workbenchUi';
-import { actOnTreeRow, findWebview, runFromContextMenu, settleForScreenshot, webviewButton, webviewText } from './webviewUi';
+import { expandTreeRow, hoverTreeRow, openExplorer, scrollToTreeRow } from './workbenchUi';
+import { findWebview, runFromContextMenu, settleForScreenshot, webviewButton, webviewText } from './webviewUi';
 
 /** The demo's acme.com pack held in Pending Validation: shop.acme.com's TXT holds a stale value. */
 const stalePack = { row: 'shop.acme.com', expected: 'pVNhGkTXkEgpi0gnMq_AFu553iCJfRbKsqug79NTTSw' };
@@ -30,7 +30,8 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
     it('Diagnose from the context menu opens the Diagnosis section: the problem, who acts, the fix, what was checked', async () => {
       const { page } = suite.workbench;
       await expandTreeRow(page, 'acme.com');
-      const frame = await actOnTreeRow(page, stalePack.row, (row) => runFromContextMenu(page, row, 'Diagnose'), () => findWebview(page, stalePack.row, { timeout: 20_000 }));
+      await runFromContextMenu(page, await scrollToTreeRow(page, stalePack.row), 'Diagnose');
+      const frame = await findWebview(page, stalePack.row, { timeout: 20_000 });
       await frame.locator('h2', { hasText: /^Fixes$/ }).waitFor({ timeout: 60_000 });
       const text = await webviewText(frame);
       assert.match(text, /Diagnosis/);
@@ -58,7 +59,7 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       const { page } = suite.workbench;
       const row = await scrollToTreeRow(page, stalePack.row);
       assert.ok((await row.locator('[class*="monaco-decoration"]').count()) > 0, 'the row carries a decoration');
-      const hover = await hoverTreeRowUntilShown(page, stalePack.row, 'Diagnosed');
+      const hover = await hoverTreeRow(page, stalePack.row, 'Diagnosed');
       assert.match((await hover.textContent()) ?? '', /Problem \(Domain owner must act\)/);
       await suite.workbench.screenshot(`explorer-diagnosis-tooltip-${slug}`);
       await settleForScreenshot(page);
@@ -69,7 +70,8 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
         const { page } = suite.workbench;
         await expandTreeRow(page, 'tenantly.app');
         const progress = page.locator('.notification-toast', { hasText: /Diagnosing \d+ objects of tenantly\.app/ });
-        await actOnTreeRow(page, 'tenantly.app', (row) => runFromContextMenu(page, row, 'Diagnose Zone'), () => progress.waitFor({ timeout: 20_000 }));
+        await runFromContextMenu(page, await scrollToTreeRow(page, 'tenantly.app'), 'Diagnose Zone');
+        await progress.waitFor({ timeout: 20_000 });
         const cancel = progress.getByRole('button', { name: 'Cancel' });
         await cancel.waitFor();
         await settleForScreenshot(page);

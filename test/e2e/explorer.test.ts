@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { useSimulatorWorkbench } from './simulatorWorkbench';
 import { openWorkbench, type Workbench } from './workbench';
-import { hoverTreeRowUntilShown, noCredentials, openExplorer, runFromPalette, treeRow } from './workbenchUi';
+import { hoverTreeRow, noCredentials, openExplorer, runFromPalette, treeRow } from './workbenchUi';
 
 describe('The Cloudflare Certificates view without an account', () => {
   let workbench: Workbench;
@@ -63,7 +63,7 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
 
     it('shows a Markdown tooltip with the next step', async () => {
       const { page } = suite.workbench;
-      const hover = await hoverTreeRowUntilShown(page, 'docs.initech.com', 'docs.initech.com');
+      const hover = await hoverTreeRow(page, 'docs.initech.com', 'docs.initech.com');
       assert.match((await hover.textContent()) ?? '', /Next/);
       await suite.workbench.screenshot(`explorer-tooltip-${slug}`);
     });

@@ -8,8 +8,8 @@ import * as assert from 'node:assert/strict';
 import type { BrowserGlobals } from './browserGlobals';
 import { useSimulatorWorkbench } from './simulatorWorkbench';
 import { assertReadable } from './textContrast';
-import { expandTreeRow, openExplorer, runFromPalette } from './workbenchUi';
-import { actOnTreeRow, findWebview, runFromContextMenu, settleForScreenshot, showDetails, webviewButton, webviewText } from './webviewUi';
+import { expandTreeRow, openExplorer, runFromPalette, scrollToTreeRow } from './workbenchUi';
+import { findWebview, runFromContextMenu, settleForScreenshot, showDetails, webviewButton, webviewText } from './webviewUi';
 
 /** The demo's acme.com pack held in Pending Validation, with two TXT records. */
 const pendingPack = { row: 'shop.acme.com', txtValues: ['7F3_zYtlbLA96GGXQbt2WvaldVoO34Y3AoV3jbwQG8w', 'pVNhGkTXkEgpi0gnMq_AFu553iCJfRbKsqug79NTTSw'] };
@@ -74,7 +74,8 @@ for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       const { page } = suite.workbench;
       // The resolve setting sends "the hostname's own DNS" to the simulator's edge.
       const ownDns = page.locator('.quick-input-list .monaco-list-row', { hasText: "The hostname's own DNS" });
-      await actOnTreeRow(page, 'shop.bluebottle-coffee.com', (row) => runFromContextMenu(page, row, 'Probe'), () => ownDns.waitFor({ timeout: 20_000 }));
+      await runFromContextMenu(page, await scrollToTreeRow(page, 'shop.bluebottle-coffee.com'), 'Probe');
+      await ownDns.waitFor();
       await ownDns.click();
       const frame = await findWebview(page, 'Probe shop.bluebottle-coffee.com', { timeout: 60_000 });
       const text = await webviewText(frame);

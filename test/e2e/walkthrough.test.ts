@@ -12,8 +12,8 @@ import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { useSimulatorWorkbench } from './simulatorWorkbench';
 import { screenshotDir } from './workbench';
-import { expandTreeRow, openExplorer, runFromPalette } from './workbenchUi';
-import { actOnTreeRow, findWebview, runFromContextMenu, settleForScreenshot, showDetails, webviewButton } from './webviewUi';
+import { expandTreeRow, openExplorer, runFromPalette, scrollToTreeRow } from './workbenchUi';
+import { findWebview, runFromContextMenu, settleForScreenshot, showDetails, webviewButton } from './webviewUi';
 
 const cropDir = path.join(screenshotDir, 'walkthrough');
 
@@ -93,7 +93,8 @@ describe('Get Started and the raw data documents (dark theme)', () => {
 
     // Probe: from the tree, through the simulator's TLS edge.
     const ownDns = page.locator('.quick-input-list .monaco-list-row', { hasText: "The hostname's own DNS" });
-    await actOnTreeRow(page, 'shop.bluebottle-coffee.com', (row) => runFromContextMenu(page, row, 'Probe'), () => ownDns.waitFor({ timeout: 20_000 }));
+    await runFromContextMenu(page, await scrollToTreeRow(page, 'shop.bluebottle-coffee.com'), 'Probe');
+    await ownDns.waitFor({ timeout: 20_000 });
     await ownDns.click();
     await findWebview(page, 'Probe shop.bluebottle-coffee.com', { timeout: 60_000 });
     await settleForScreenshot(page);
@@ -119,7 +120,8 @@ describe('Get Started and the raw data documents (dark theme)', () => {
   it('opens an API object from the tree\'s context menu: the pack as Cloudflare sent it, read-only JSON', async () => {
     const { page } = suite.workbench;
     await expandTreeRow(page, 'acme.com');
-    await actOnTreeRow(page, 'shop.acme.com', (row) => runFromContextMenu(page, row, 'Open API Object'), () => activeTab(page, /shop\.acme\.com.*\.json/));
+    await runFromContextMenu(page, await scrollToTreeRow(page, 'shop.acme.com'), 'Open API Object');
+    await activeTab(page, /shop\.acme\.com.*\.json/);
     const text = await editorText(page);
     assert.match(text, /"id": "/);
     assert.match(text, /"status": "pending_validation"/);

@@ -121,11 +121,9 @@ export async function runFromContextMenu(page: Page, row: Locator, title: string
   const label = page.locator('.action-label', { hasText: new RegExp(`^${escapeRegExp(title)}$`) });
   await menu.waitFor();
   if ((await menu.locator('.action-item', { has: label }).count()) === 0) {
-    // A redraw moved another row under the pointer, and its menu lacks the command: close it,
-    // so actOnTreeRow acts again on the row found afresh (waiting on the item would wait 30 s for nothing).
+    // Fail at once with the reason, rather than wait 30 s on an item that is not there.
     await page.keyboard.press('Escape');
-    await menu.waitFor({ state: 'hidden' });
-    throw new Error(`The context menu that opened has no "${title}": the tree was redrawn under the click`);
+    throw new Error(`The context menu that opened has no "${title}"`);
   }
   await menu.locator('.action-item', { has: label }).first().hover();
   await menu.locator('.action-item.focused', { has: label }).first().waitFor();
@@ -153,30 +151,9 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/**
- * Acts on the tree row labelled `rowLabel` (a context-menu command, an inline icon) until
- * `outcome` resolves, and returns what it resolved to. Data arriving redraws the tree, and
- * a redraw can close a context menu, swallow a click or move another row under it, so the
- * act is tried again when it fails or its outcome does not come. Only for acts that are harmless twice, such as "Show Details"
- * (it reveals an open panel rather than opening a second one) or "Probe".
- */
-export async function actOnTreeRow<T>(page: Page, rowLabel: string, act: (row: Locator) => Promise<void>, outcome: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await act(await scrollToTreeRow(page, rowLabel));
-      return await outcome();
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
-}
-
 /** Opens the lifecycle panel of a tree row and returns the content frame of the panel titled `title`. */
-export function showDetails(page: Page, rowLabel: string, title: string, via: 'context menu' | 'inline icon' = 'context menu'): Promise<Frame> {
-  return actOnTreeRow(
-    page,
-    rowLabel,
-    (row) => (via === 'context menu' ? runFromContextMenu(page, row, 'Show Details') : clickInlineAction(row, 'Show Details')),
-    () => findWebview(page, title, { timeout: 20_000 }),
-  );
+export async function showDetails(page: Page, rowLabel: string, title: string, via: 'context menu' | 'inline icon' = 'context menu'): Promise<Frame> {
+  const row = await scrollToTreeRow(page, rowLabel);
+  await (via === 'context menu' ? runFromContextMenu(page, row, 'Show Details') : clickInlineAction(row, 'Show Details'));
+  return findWebview(page, title);
 }

@@ -30,25 +30,18 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
 }
 
 /**
- * Hovers the tree row whose label contains `label` until the workbench shows a hover
- * containing `text`. Data arriving redraws and reshapes the tree: a redraw under a still
- * mouse never fires mouseenter on the new row, and a reshape can scroll the row out of
- * the virtual list altogether. So each attempt scrolls to the row again, moves the
- * mouse away and hovers afresh.
+ * Hovers the tree row whose label contains `label` and waits for the workbench's hover
+ * containing `text`. The pointer leaves first, so the row sees the mouse enter. (The
+ * explorer redraws only the rows a change touched, so the row is not redrawn under the
+ * pointer while other data arrives.)
  */
-export async function hoverTreeRowUntilShown(page: Page, label: string, text: string): Promise<Locator> {
+export async function hoverTreeRow(page: Page, label: string, text: string): Promise<Locator> {
   const hover = page.locator('.monaco-hover', { hasText: text });
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await page.mouse.move(1, 1);
-      const row = await scrollToTreeRow(page, label);
-      await row.hover({ timeout: 5_000 });
-      await hover.waitFor({ timeout: 5_000 });
-      return hover;
-    } catch (error) {
-      if (attempt === 4) throw error;
-    }
-  }
+  await page.mouse.move(1, 1);
+  const row = await scrollToTreeRow(page, label);
+  await row.hover();
+  await hover.waitFor();
+  return hover;
 }
 
 /**
@@ -82,22 +75,13 @@ export async function treeLoaded(page: Page): Promise<void> {
   await page.locator('.part.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: /^Loading .*…$/ }) }).first().waitFor({ state: 'hidden' });
 }
 
-/**
- * Scrolls to a tree row and expands it unless it already is; returns the row. Retries
- * like hoverUntilShown: a click that lands while data redraws the tree can be lost.
- */
+/** Scrolls to a tree row and expands it unless it already is; returns the row once what it loads is shown. */
 export async function expandTreeRow(page: Page, label: string): Promise<Locator> {
   const expanded = page.locator('.part.sidebar .monaco-list-row[aria-expanded="true"]', { has: page.locator('.label-name', { hasText: label }) }).first();
-  for (let attempt = 1; ; attempt += 1) {
-    const row = await scrollToTreeRow(page, label);
-    if ((await row.getAttribute('aria-expanded')) !== 'false') return row;
-    await row.locator('.monaco-tl-twistie').click();
-    try {
-      await expanded.waitFor({ timeout: 5_000 });
-      await treeLoaded(page);
-      return row;
-    } catch (error) {
-      if (attempt === 4) throw error;
-    }
-  }
+  const row = await scrollToTreeRow(page, label);
+  if ((await row.getAttribute('aria-expanded')) !== 'false') return row;
+  await row.locator('.monaco-tl-twistie').click();
+  await expanded.waitFor();
+  await treeLoaded(page);
+  return row;
 }

@@ -216,7 +216,7 @@ describe('Lifecycle panels', () => {
     await api.sendToLifecyclePanel(key, { type: 'action', id: 'restartValidation' });
     assert.equal(asked.length, 1);
     assert.equal(asked[0]?.modal, true, 'a modal confirmation');
-    assert.equal(simulator.requests - requests, 1, 'declined: no write, only the panel reading its object');
+    assert.equal(simulator.requests - requests, 0, 'declined: no write, and no read either (the model holds the pack)');
     assert.equal(documentOf(key)?.status?.label, 'Timed Out (Validation)');
 
     answer = 'Restart Validation';

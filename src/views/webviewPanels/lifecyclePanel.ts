@@ -6,13 +6,11 @@ import type { Clock } from '../../shared/clock';
 import type { ExpiryThresholds } from '../../domain/expiry';
 import type { ExplorerModel } from '../../explorer/explorerModel';
 import { isStale, loadedAt, valueOf, type Loadable } from '../../explorer/loadable';
-import type { ExplorerNode } from '../../explorer/nodes';
 import type { CertificateObject } from '../../domain/objectHealth';
 import { type ObjectRef } from '../../domain/objectRef';
-import { findObject } from '../../explorer/objectLookup';
+import type { ExplorerSnapshot } from '../../explorer/snapshot';
 import type { TransitionHistory } from '../../explorer/transitionHistory';
 import type { Logger } from '../../shared/logger';
-import { fetchObject, updateOf } from '../../explorer/fetchObject';
 import { isLifecycleActionId, LifecycleActionIds, type LifecycleActionId } from '../../panels/lifecycleActions';
 import type { Freshness } from '../../panels';
 import { loadPanels } from '../../panels/load';
@@ -20,6 +18,7 @@ import { resolveSource, shouldFetch, type SourceState } from '../../panels/panel
 import type { ProbeResults } from '../../probing/probeResults';
 import { diagnosisBasis, type DiagnosisRecord, type DiagnosisResults } from '../../probing/diagnosisResults';
 import { CommandIds } from '../../platform/commandIds';
+import { runCommand } from '../../platform/runCommand';
 import { userMessage } from '../../platform/userMessage';
 import type { PanelDocument } from '../../panels/document';
 import type { DocumentPanel } from './documentPanel';
@@ -27,6 +26,8 @@ import type { DocumentPanel } from './documentPanel';
 export interface LifecyclePanelDependencies {
   readonly logger: Logger;
   readonly model: ExplorerModel;
+  /** The model's latest snapshot, as the tree draws it: what the panel shows of the object. */
+  readonly snapshot: () => ExplorerSnapshot;
   readonly clientFor: (profile: AccountProfile) => Promise<CloudflareClient>;
   readonly history: TransitionHistory;
   readonly probes: ProbeResults;
@@ -108,11 +109,10 @@ export class LifecyclePanel {
           () => undefined,
         );
       }
-      const item = await fetchObject(client, this.ref);
+      // The model reads it and puts it in place (when it has the zone loaded), so the tree shows the fresher copy too.
+      const item = await this.deps.model.refreshObject(this.ref);
       this.fetched = { item, at: this.deps.clock.now() };
       this.failure = undefined;
-      // The tree shows the fresher copy too (when it has the zone loaded).
-      this.deps.model.replaceObject(this.ref.account, this.ref.zone, updateOf(item));
     } catch (error) {
       const gone = CloudflareApiError.is(error) && error.code === 'not_found';
       if (!gone) this.deps.logger.warn(`Loading ${this.key} for its lifecycle panel failed`, error);
@@ -120,15 +120,11 @@ export class LifecyclePanel {
     }
   }
 
-  /** Runs a toolbar action; the webview can only ask for the ones the document offers. */
-  async runAction(id: string): Promise<void> {
-    if (!isLifecycleActionId(id)) return;
-    try {
-      await this.run(id);
-    } catch (error) {
-      this.deps.logger.error(`Lifecycle panel action ${id} failed`, error);
-      void vscode.window.showErrorMessage(userMessage(error));
-    }
+  /** Runs a toolbar action through the one command runner (errors become messages there); the webview can only ask for the ones the document offers. */
+  runAction(id: string): Promise<void> {
+    return runCommand('lifecyclePanel.action', this.deps.logger, async (): Promise<void> => {
+      if (isLifecycleActionId(id)) await this.run(id);
+    })();
   }
 
   private async run(id: LifecycleActionId): Promise<void> {
@@ -137,18 +133,17 @@ export class LifecyclePanel {
         return this.refresh();
       case LifecycleActionIds.restartValidation:
       case LifecycleActionIds.refreshValidation: {
-        const node = this.node();
-        if (node === undefined) return;
-        // The commands ask for confirmation (modal) and update the tree; then this object is read again.
-        await vscode.commands.executeCommand(id === LifecycleActionIds.restartValidation ? CommandIds.restartValidation : CommandIds.refreshValidation, node);
-        return this.refresh();
+        // The commands ask for confirmation (modal); the model writes and puts the object read back in place, which redraws this panel.
+        await vscode.commands.executeCommand(id === LifecycleActionIds.restartValidation ? CommandIds.restartValidation : CommandIds.refreshValidation, this.ref);
+        // A panel whose zone the model has not loaded shows its own copy: read it again.
+        if (this.deps.snapshot().find(this.ref) === undefined) await this.refresh();
+        return;
       }
       case LifecycleActionIds.diagnose:
         // The command takes the ObjectRef as it takes a tree node; the Diagnosis section follows the results.
         await vscode.commands.executeCommand(CommandIds.diagnose, this.ref);
         return;
       case LifecycleActionIds.probe:
-        // The probe command takes the ObjectRef as it takes a tree node.
         await vscode.commands.executeCommand(CommandIds.probe, this.ref);
         return;
       case LifecycleActionIds.openInDashboard:
@@ -168,22 +163,11 @@ export class LifecyclePanel {
     return resolution.kind === 'show' ? resolution.item : undefined;
   }
 
-  /** The tree node the validation commands take, built from the copy shown. */
-  private node(): ExplorerNode | undefined {
-    const resolution = resolveSource(this.sourceState());
-    if (resolution.kind !== 'show') return undefined;
-    const { item } = resolution;
-    const place = { account: this.ref.account, zone: this.ref.zone };
-    if (item.kind === 'certificatePack') return { type: 'pack', ...place, pack: item.object };
-    if (item.kind === 'customHostname') return { type: 'customHostname', ...place, hostname: item.object };
-    return undefined;
-  }
-
   private sourceState(): SourceState {
-    const { model } = this.deps;
-    const zone = model.zone(this.ref.account, this.ref.zone);
+    const snapshot = this.deps.snapshot();
+    const zone = snapshot.zone(this.ref.account, this.ref.zone);
     const loadable: Loadable<unknown> | undefined = zone === undefined ? undefined : this.ref.kind === 'customHostname' ? zone.hostnames : zone.details;
-    const item = findObject(model, this.ref);
+    const item = snapshot.find(this.ref);
     const at = loadable !== undefined && valueOf(loadable) !== undefined ? loadedAt(loadable) : undefined;
     const staleReason = loadable !== undefined && isStale(loadable) && loadable.status === 'failed' ? loadable.error.message : undefined;
     if (item !== undefined) this.remembered = { item, ...(at === undefined ? {} : { at }) };
@@ -209,9 +193,9 @@ export class LifecyclePanel {
   }
 
   private lifecycle(item: CertificateObject, freshness: Freshness): PanelDocument {
-    const { model } = this.deps;
-    const zoneName = model.zone(this.ref.account, this.ref.zone)?.zone.name ?? this.zoneName;
-    const accountLabel = model.account(this.ref.account)?.profile.label;
+    const snapshot = this.deps.snapshot();
+    const zoneName = snapshot.zone(this.ref.account, this.ref.zone)?.zone.name ?? this.zoneName;
+    const accountLabel = snapshot.account(this.ref.account)?.profile.label;
     return loadPanels().lifecycleDocument({
       item,
       ...(zoneName === undefined ? {} : { zoneName }),

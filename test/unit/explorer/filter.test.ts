@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { childrenOf } from '../../../src/explorer/children';
+import { snapshotOf } from '../../../src/explorer/snapshot';
 import type { ExplorerModel } from '../../../src/explorer/explorerModel';
 import { objectHealth } from '../../../src/domain/objectHealth';
 import { problemGroups, statusGroupOf } from '../../../src/explorer/statusGroups';
@@ -136,17 +137,13 @@ describe('Explorer filter over the simulator', () => {
     const account = model.account('demo');
     const zone = [...(account?.zoneStates.values() ?? [])].find((state) => state.zone.name === 'acme.io');
     assert.ok(account && zone);
-    const details = zone.details;
-    zone.details = { status: 'idle' };
-    try {
-      const zones = childrenOf(model, { type: 'account', account: 'demo' }, { now, thresholds, view: filtered('northwind') }).nodes;
-      assert.deepEqual(
-        zones.map((node) => (node.type === 'zone' ? model.zone('demo', node.zone)?.zone.name : node.type)),
-        ['acme.io', 'tenantly.app'],
-      );
-    } finally {
-      zone.details = details;
-    }
+    // Drawn from a literal state: acme.io's certificates not loaded.
+    const state = { ...account, zoneStates: new Map([...account.zoneStates].map(([id, candidate]) => [id, candidate === zone ? { ...zone, details: { status: 'idle' } as const } : candidate])) };
+    const zones = childrenOf(snapshotOf([state], { now, thresholds, view: filtered('northwind') }), { type: 'account', account: 'demo' }).nodes;
+    assert.deepEqual(
+      zones.map((node) => (node.type === 'zone' ? model.zone('demo', node.zone)?.zone.name : node.type)),
+      ['acme.io', 'tenantly.app'],
+    );
   });
 });
 

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { CertificatePack, CustomCertificate } from '../../../src/cloudflare';
 import { childrenOf } from '../../../src/explorer/children';
+import { snapshotOf } from '../../../src/explorer/snapshot';
+import type { AccountState } from '../../../src/explorer/explorerState';
 import type { ExplorerModel } from '../../../src/explorer/explorerModel';
 import { objectHealth, type CertificateObject } from '../../../src/domain/objectHealth';
 import { statusGroupLabels, statusGroupOf, statusGroupOrder, type StatusGroupKind } from '../../../src/explorer/statusGroups';
@@ -152,25 +154,21 @@ describe('Explorer grouped by status, over a literal account', () => {
     const account = model.account('acme');
     const zones = [...(account?.zoneStates.values() ?? [])];
     const [first, second] = zones;
-    assert.ok(first && second);
-    const saved = [first.details, second.details] as const;
-    first.details = { status: 'idle' };
-    second.details = { status: 'failed', error: { code: 'network', message: 'The API could not be reached' }, at: now };
-    try {
-      const nodes = childrenOf(model, { type: 'account', account: 'acme' }, { now, thresholds, view: byStatus }).nodes;
-      const messages = nodes.filter((node) => node.type === 'message');
-      assert.deepEqual(
-        messages.map((node) => (node.type === 'message' ? [node.kind, node.text] : [])),
-        [
-          ['info', '1 zone not loaded yet'],
-          ['error', `${second.zone.name}: The API could not be reached`],
-        ],
-      );
-      const failed = messages[1];
-      assert.ok(failed?.type === 'message' && failed.retry?.type === 'zone');
-    } finally {
-      [first.details, second.details] = saved;
-    }
+    assert.ok(account && first && second);
+    // Drawn from a literal state: the first zone not loaded, the second failed.
+    const failedDetails = { status: 'failed', error: { code: 'network', message: 'The API could not be reached' }, at: now } as const;
+    const state: AccountState = { ...account, zoneStates: new Map([...account.zoneStates].map(([id, zone]) => [id, zone === first ? { ...zone, details: { status: 'idle' } as const } : zone === second ? { ...zone, details: failedDetails } : zone])) };
+    const nodes = childrenOf(snapshotOf([state], { now, thresholds, view: byStatus }), { type: 'account', account: 'acme' }).nodes;
+    const messages = nodes.filter((node) => node.type === 'message');
+    assert.deepEqual(
+      messages.map((node) => (node.type === 'message' ? [node.kind, node.text] : [])),
+      [
+        ['info', '1 zone not loaded yet'],
+        ['error', `${second.zone.name}: The API could not be reached`],
+      ],
+    );
+    const failed = messages[1];
+    assert.ok(failed?.type === 'message' && failed.retry?.type === 'zone');
   });
 });
 

@@ -70,13 +70,16 @@ describe('Explorer model reports loaded objects for transitions', () => {
     assert.deepEqual(history.of(key).filter((entry) => entry.field === 'status').map((entry) => entry.to), [hostname.status, to]);
   });
 
-  it('reports an object replaced after a write', () => {
+  it('reports an object replaced after a write', async () => {
     const timedOut = 'validation_timed_out';
     const zone = [...(model.account('demo')?.zoneStates.values() ?? [])].find((state) => state.details.status === 'ready' && (state.details.value.certificatePacks ?? []).some((candidate) => candidate.status !== timedOut));
     const pack = zone?.details.status === 'ready' ? zone.details.value.certificatePacks?.find((candidate) => candidate.status !== timedOut) : undefined;
     assert.ok(zone && pack);
     changes.length = 0;
-    model.replaceObject('demo', zone.zone.id, { pack: { ...pack, status: timedOut } });
+    const located = simulator.state.find(pack.id);
+    assert.ok(located);
+    simulator.state.setStatus(located, timedOut);
+    await model.refreshObject({ account: 'demo', zone: zone.zone.id, kind: 'certificatePack', id: pack.id });
     assert.equal(changes.length, 1);
     const [change] = changes;
     assert.ok(change);

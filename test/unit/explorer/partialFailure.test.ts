@@ -24,7 +24,7 @@ describe('Explorer model: what is shown survives a partial failure', () => {
       assert.ok(first?.details.status === 'ready');
       assert.equal(first.details.value.certificatePacks?.length, 25);
       assert.equal(first.details.value.customCertificates?.length, 5);
-      const before = summarize(explorer.model, context);
+      const before = summarize(explorer.model.snapshot(context));
       assert.ok(before.needAction > 0);
       assert.equal(before.staleZones, undefined, 'nothing is stale yet');
 
@@ -41,7 +41,7 @@ describe('Explorer model: what is shown survives a partial failure', () => {
           ['customCertificates', true],
         ],
       );
-      const after = summarize(explorer.model, context);
+      const after = summarize(explorer.model.snapshot(context));
       assert.equal(after.needAction, before.needAction, 'an outage does not read as an all-clear');
       assert.equal(after.staleZones, 11);
       assert.match(badgeOf(after)?.tooltip ?? '', /stale data from 11 zones/);

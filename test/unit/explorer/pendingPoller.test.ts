@@ -4,7 +4,7 @@ import type { AccountProfile } from '../../../src/domain/accounts';
 import { ExplorerModel } from '../../../src/explorer/explorerModel';
 import { loadedAt } from '../../../src/explorer/loadable';
 import { findObject } from '../../../src/explorer/objectLookup';
-import { PendingPoller, type PendingPollerOptions, type PollingClient } from '../../../src/explorer/pendingPoller';
+import { PendingPoller, type PendingPollerOptions } from '../../../src/explorer/pendingPoller';
 import { silentLogger } from '../../../src/shared/logger';
 import { startSimulator, type RunningSimulator, type Scenario, type SimObject } from '../../../src/simulator';
 import { FakeClock, turns } from '../../support/clock';
@@ -57,14 +57,15 @@ class Rig {
     private readonly client: CloudflareClient,
     options: Partial<PendingPollerOptions> = {},
   ) {
+    const recording = this.recording();
     this.model = new ExplorerModel({
       listProfiles: () => [profile],
-      clientFor: () => Promise.resolve(client),
+      clientFor: () => Promise.resolve(recording),
       clock: this.clock,
       logger: silentLogger,
       onDidChange: () => this.poller.modelChanged(),
     });
-    this.poller = new PendingPoller({ model: this.model, clientFor: () => Promise.resolve(this.recording()), clock: this.clock, logger: silentLogger, ...options });
+    this.poller = new PendingPoller({ model: this.model, clock: this.clock, logger: silentLogger, ...options });
   }
 
   async load(): Promise<void> {
@@ -100,7 +101,8 @@ class Rig {
     this.simulator.state.setStatus(located, status);
   }
 
-  private recording(): PollingClient {
+  /** The client, with every read of one object by id (what a poll makes) recorded; the model reads through it. */
+  private recording(): CloudflareClient {
     const track = async <T>(id: string, read: () => Promise<T>): Promise<T> => {
       this.reads.push({ id, at: this.clock.now() });
       this.inFlight += 1;
@@ -112,12 +114,13 @@ class Rig {
       }
     };
     const client = this.client;
-    return {
-      getCertificatePack: (zone, id, signal) => track(id, () => client.getCertificatePack(zone, id, signal)),
-      getCustomCertificate: (zone, id, signal) => track(id, () => client.getCustomCertificate(zone, id, signal)),
-      getCustomHostname: (zone, id, signal) => track(id, () => client.getCustomHostname(zone, id, signal)),
-      getClientCertificate: (zone, id, signal) => track(id, () => client.getClientCertificate(zone, id, signal)),
-    };
+    // The client's own methods and state through its prototype; the four reads recorded.
+    return Object.assign(Object.create(client) as CloudflareClient, {
+      getCertificatePack: (zone: string, id: string, signal?: AbortSignal) => track(id, () => client.getCertificatePack(zone, id, signal)),
+      getCustomCertificate: (zone: string, id: string, signal?: AbortSignal) => track(id, () => client.getCustomCertificate(zone, id, signal)),
+      getCustomHostname: (zone: string, id: string, signal?: AbortSignal) => track(id, () => client.getCustomHostname(zone, id, signal)),
+      getClientCertificate: (zone: string, id: string, signal?: AbortSignal) => track(id, () => client.getClientCertificate(zone, id, signal)),
+    });
   }
 }
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { Agent, type Dispatcher } from 'undici';
 import { CloudflareClient, RateBudget, type Zone } from '../../../src/cloudflare';
 import type { AccountProfile } from '../../../src/domain/accounts';
-import { ExplorerModel } from '../../../src/explorer/explorerModel';
+import { ExplorerModel, zoneKey } from '../../../src/explorer/explorerModel';
 import type { ZoneState } from '../../../src/explorer/explorerState';
 import { idle } from '../../../src/explorer/loadable';
 import { findObject } from '../../../src/explorer/objectLookup';
@@ -76,16 +76,19 @@ describe('Refresh over the simulator with a rate budget', () => {
     await simulator.close();
   });
 
-  function modelWith(clock: FakeClock, onScreen: ReadonlySet<string>, requestsAvailable?: () => number): ExplorerModel {
+  function modelWith(clock: FakeClock): ExplorerModel {
     return new ExplorerModel({
       listProfiles: () => [profile],
       clientFor: () => Promise.resolve(client),
       clock,
       logger: silentLogger,
       onDidChange: () => undefined,
-      isOnScreen: (_account, zone) => onScreen.has(zone),
-      ...(requestsAvailable === undefined ? {} : { requestsAvailable }),
     });
+  }
+
+  /** What the view tells the model: the zones on screen, as data. */
+  function showOnScreen(model: ExplorerModel, zones: readonly string[]): void {
+    model.setOnScreen(new Set(zones.map((zone) => zoneKey('test', zone))));
   }
 
   async function loaded(model: ExplorerModel): Promise<ZoneState[]> {
@@ -96,12 +99,11 @@ describe('Refresh over the simulator with a rate budget', () => {
 
   it('asks for the zones on screen before the others', async () => {
     const clock = new FakeClock();
-    const onScreen = new Set<string>();
-    const model = modelWith(clock, onScreen);
+    const model = modelWith(clock);
     const zones = await loaded(model);
     const last = zones.at(-1)?.zone.id;
     assert.ok(last !== undefined && zones.length === 11);
-    onScreen.add(last);
+    showOnScreen(model, [last]);
     paths.length = 0;
     await model.refresh();
     const firstZoneRequest = paths.find((path) => /\/zones\/[^/?]+\//.test(path));
@@ -112,16 +114,15 @@ describe('Refresh over the simulator with a rate budget', () => {
     const clock = new FakeClock();
     const budget = new RateBudget({ limit: 100, headroom: 0, windowMs: 300_000, clock });
     for (let i = 0; i < 100 - (2 * zoneLoadRequests + 1); i++) await budget.acquire();
-    const onScreen = new Set<string>();
-    const model = modelWith(clock, onScreen, () => budget.available);
+    const model = modelWith(clock);
     const zones = await loaded(model);
     const visible = zones[5]?.zone.id ?? '';
-    onScreen.add(visible);
+    showOnScreen(model, [visible]);
 
     const refreshedBy = async (): Promise<{ fresh: string[]; deferred: string[] }> => {
       await clock.advance(1000);
       const at = clock.now();
-      await model.refresh();
+      await model.refresh(undefined, new Map([['test', budget.available]]));
       const zones = [...(model.account('test')?.zoneStates.values() ?? [])];
       return {
         fresh: zones.filter((zone) => zone.details.status === 'ready' && zone.details.at === at).map((zone) => zone.zone.id),
@@ -140,7 +141,10 @@ describe('Refresh over the simulator with a rate budget', () => {
     assert.equal(staleZones.length, 9, 'deferred zones show as stale');
     const stalePack = deferredZone?.details.status === 'failed' ? deferredZone.details.previous?.certificatePacks?.[0] : undefined;
     assert.ok(stalePack !== undefined && deferredZone !== undefined);
-    model.replaceObject('test', deferredZone.zone.id, { pack: { ...stalePack, status: 'pending_issuance' } });
+    const located = simulator.state.find(stalePack.id);
+    assert.ok(located);
+    simulator.state.setStatus(located, 'pending_issuance');
+    await model.refreshObject({ account: 'test', zone: deferredZone.zone.id, kind: 'certificatePack', id: stalePack.id });
     const replaced = findObject(model, { account: 'test', zone: deferredZone.zone.id, kind: 'certificatePack', id: stalePack.id });
     assert.equal(replaced?.kind === 'certificatePack' ? replaced.object.status : undefined, 'pending_issuance', 'a poll result shows in a deferred zone too');
 

@@ -35,7 +35,7 @@ const zones: readonly LiteralZone[] = [
 describe('Explorer summary of a literal account', () => {
   it('counts nothing before anything is loaded', async () => {
     const explorer = await explorerOverLiteral(zones, 'Acme');
-    const result = summarize(explorer.model, { now: Date.now(), thresholds });
+    const result = summarize(explorer.model.snapshot({ now: Date.now(), thresholds }));
     assert.equal(result.needAction, 0);
     assert.equal(result.refreshedAt, undefined);
     assert.equal(badgeOf(result), undefined);
@@ -48,7 +48,7 @@ describe('Explorer summary of a literal account', () => {
     const now = Date.now();
     const before = Date.now();
     const tree = await expandAll(explorer.model, now);
-    const result = summarize(explorer.model, { now, thresholds });
+    const result = summarize(explorer.model.snapshot({ now, thresholds }));
     const objects = tree.filter((item) => objectTypes.includes(item.node.type));
     const total = Object.values(result.counts).reduce((sum, n) => sum + n, 0);
     assert.equal(total, objects.length);
