@@ -149,7 +149,7 @@ describe('Lifecycle panels', () => {
     const clientDocument = await open(client);
     assert.equal(clientDocument?.title, 'iot-gateway-eu');
     assert.deepEqual(currentOf(clientDocument, LifecycleHeadings.lifecycle), ['revoked']);
-    assert.deepEqual(actionIds(clientDocument), ['refresh', 'openInDashboard']);
+    assert.deepEqual(actionIds(clientDocument), ['refresh', 'openInDashboard', 'openApiObject']);
     assert.equal(blockTitled(clientDocument, 'code', LifecycleHeadings.raw).text, JSON.stringify(client.type === 'clientCertificate' ? client.certificate : undefined, null, 2));
 
     assert.equal(await settledTabCount(4), 4, 'four tabs');

@@ -136,7 +136,7 @@ describe('Probing from VS Code', () => {
     assert.equal(document.status?.label, 'OK');
     assert.match(document.subtitle ?? '', /via the fallback origin/);
     assert.equal(callout(document).tone, 'ok');
-    assert.deepEqual(document.actions.map((action) => action.id), ['probeAgain', 'copyJson', 'copyOpenssl', 'showDetails']);
+    assert.deepEqual(document.actions.map((action) => action.id), ['probeAgain', 'copyJson', 'copyOpenssl', 'openServedChain', 'showDetails']);
   });
 
   it('copies the openssl command and the JSON, and probes again from the panel', async () => {
