@@ -101,6 +101,7 @@ const stub: Record<string, unknown> = {
   StatusBarAlignment: { Left: 1, Right: 2 },
   ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
   ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
+  ExtensionMode: { Production: 1, Development: 2, Test: 3 },
 };
 
 export const vscodeStub: unknown = stub;
@@ -118,6 +119,8 @@ export function extensionContext(storagePath: string): unknown {
     logUri: uri,
     extensionUri: uri,
     extensionPath: storagePath,
-    extension: { packageJSON: { version: 'bench' } },
+    extension: { id: 'cfcerts.cloudflare-certificates', packageJSON: { version: 'bench' } },
+    // As installed: the test hooks are not built.
+    extensionMode: 1,
   };
 }

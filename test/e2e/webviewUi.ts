@@ -114,16 +114,22 @@ export async function expandAllSections(frame: Frame): Promise<void> {
  * Runs a tree item's context-menu command by its title ("Show Details", "Probe"). The item
  * is chosen with the keyboard (hover focuses it, Enter runs it): a click that lands while
  * the menu is still opening can be taken for the right-click's own release and dropped.
+ *
+ * Rows still move when data arrives (a zone's groups and pages appear under it), so a
+ * right-click can land on the row that moved under the pointer: the menu that opens then
+ * lacks the command. That menu is closed and the row clicked again, at most three times.
  */
 export async function runFromContextMenu(page: Page, row: Locator, title: string): Promise<void> {
-  await row.click({ button: 'right' });
   const menu = page.locator('.context-view .monaco-menu');
   const label = page.locator('.action-label', { hasText: new RegExp(`^${escapeRegExp(title)}$`) });
-  await menu.waitFor();
-  if ((await menu.locator('.action-item', { has: label }).count()) === 0) {
-    // Fail at once with the reason, rather than wait 30 s on an item that is not there.
+  for (let attempt = 1; ; attempt += 1) {
+    await row.click({ button: 'right' });
+    await menu.waitFor();
+    if ((await menu.locator('.action-item', { has: label }).count()) > 0) break;
     await page.keyboard.press('Escape');
-    throw new Error(`The context menu that opened has no "${title}"`);
+    await menu.waitFor({ state: 'hidden' });
+    // Fail with the reason, rather than wait 30 s on an item that is not there.
+    if (attempt === 3) throw new Error(`The context menu that opened has no "${title}"`);
   }
   await menu.locator('.action-item', { has: label }).first().hover();
   await menu.locator('.action-item.focused', { has: label }).first().waitFor();
