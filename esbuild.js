@@ -62,6 +62,21 @@ const lazyRequires = {
   },
 };
 
+/**
+ * One `vscode` module object per bundle. esbuild turns each file's `import * as vscode`
+ * into its own `__toESM(require('vscode'))`, which copies every name of VS Code's API
+ * (about 200) into a fresh object: in the extension host that is thousands of property
+ * definitions per activation. Routing the imports through one virtual module that
+ * re-exports `vscode` makes it one copy per bundle.
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 /** Prints errors in the shape VS Code's esbuild problem matcher understands. */
 const problemMatcher = {
   name: 'problem-matcher',
@@ -97,7 +112,7 @@ const nodeBundle = {
   external: ['vscode'],
   define: { CFCERTS_VERSION: JSON.stringify(version) },
   metafile: true,
-  plugins: [...shared.plugins, lazyRequires],
+  plugins: [...shared.plugins, lazyRequires, vscodeOnce],
 };
 
 const targets = [

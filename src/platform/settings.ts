@@ -1,9 +1,10 @@
-import { getServers } from 'node:dns';
 import * as vscode from 'vscode';
 import { defaultBaseUrl } from '../cloudflare/baseUrl';
 import { defaultNotificationSettings, notificationCategories, type NotificationSettings } from '../explorer/notificationPolicy';
 import { parseResolveRules, type ResolveRule } from '../probe/resolveRules';
+import { lazy } from '../shared/lazy';
 import { maskUrl } from '../shared/maskUrl';
+import { nodeDns } from '../shared/nodeModules';
 import { autoRefreshMinutes } from '../settings/autoRefreshMinutes';
 import type { MachineSetting, RestrictedSetting } from '../settings/machineSettings';
 import { readCnameTargets } from '../settings/cnameTargets';
@@ -46,6 +47,9 @@ export function readSettings(onProblem: (message: string) => void = () => undefi
   };
   const refresh = autoRefreshMinutes(restrictedValue(config, 'autoRefreshMinutes'));
   if (refresh.problem !== undefined) onProblem(refresh.problem);
+  // Only a diagnosis asks DNS servers, and checking them loads node:net (isIP): read with
+  // the first diagnosis rather than in every activation; its problems are logged then.
+  const dnsServers = lazy(() => readDnsServers(machineValue(config, 'dns.servers'), nodeDns().getServers(), onProblem));
   return {
     apiBaseUrl: validUrl ? apiBaseUrl : defaultBaseUrl,
     autoRefreshMinutes: refresh.value,
@@ -55,7 +59,9 @@ export function readSettings(onProblem: (message: string) => void = () => undefi
     notifications: readNotifications(restrictedValue(config, 'notifications'), onProblem),
     probeCaFile: textSetting(machineValue(config, 'probe.caFile')),
     probeResolve: parseResolveRules(machineValue(config, 'probe.resolve'), onProblem),
-    dnsServers: readDnsServers(machineValue(config, 'dns.servers'), getServers(), onProblem),
+    get dnsServers() {
+      return dnsServers();
+    },
     cnameTargets: readCnameTargets(machineValue(config, 'diagnose.cnameTargets'), onProblem),
   };
 }
