@@ -1,20 +1,10 @@
 import * as vscode from 'vscode';
 import { objectKey, type ObjectRef } from '../domain/objectRef';
 import type { ExplorerNode } from '../explorer/nodes';
-import { objectRefOf } from '../explorer/objectLookup';
 import { CommandIds } from '../platform/commandIds';
 import { AppError } from '../shared/appError';
 import { defuseLinks } from '../shared/markdown';
 import type { CommandContext } from './context';
-
-function isObjectRef(target: ExplorerNode | ObjectRef): target is ObjectRef {
-  return !('type' in target) && 'kind' in target && 'id' in target;
-}
-
-/** The tree's node becomes an ObjectRef here, at the edge; the handler works on refs. */
-function refOf(target: ExplorerNode | ObjectRef): ObjectRef | undefined {
-  return isObjectRef(target) ? target : objectRefOf(target);
-}
 
 /**
  * "Diagnose" on a certificate pack or custom hostname (tree or lifecycle panel): opens the
@@ -26,9 +16,9 @@ export async function diagnoseRef(context: CommandContext, ref: ObjectRef): Prom
   await context.diagnoser.diagnoseObject(ref);
 }
 
-export function diagnose(context: CommandContext): (target?: ExplorerNode | ObjectRef) => Promise<void> {
-  return async (target) => {
-    const ref = target === undefined ? undefined : refOf(target);
+/** Registered through onObject (registerCommands.ts): a tree row or a panel's ObjectRef arrives as an ObjectRef. */
+export function diagnose(context: CommandContext): (ref?: ObjectRef) => Promise<void> {
+  return async (ref) => {
     if (ref === undefined) throw new AppError('not_diagnosable', 'Choose "Diagnose" on a certificate pack or a custom hostname.');
     await diagnoseRef(context, ref);
   };

@@ -1,27 +1,26 @@
 import * as vscode from 'vscode';
 import { AppError } from '../shared/appError';
 import type { ExplorerNode } from '../explorer/nodes';
-import { type ObjectRef } from '../domain/objectRef';
-import { objectRefOf } from '../explorer/objectLookup';
 import type { ProbeSource } from '../probing/probePlan';
 import { summarizeVerdicts } from '../probing/verdictPresentation';
 import { zoneCatalog } from '../probing/zoneCatalog';
 import type { CommandContext } from './context';
+import { objectTarget } from './objectTarget';
 import { pickConnectTarget } from './probeInputs';
 
-function isObjectRef(target: ExplorerNode | ObjectRef): target is ObjectRef {
-  return !('type' in target) && 'kind' in target && 'id' in target;
+function isHostRow(target: unknown): target is Extract<ExplorerNode, { type: 'host' }> {
+  return typeof target === 'object' && target !== null && (target as { type?: unknown }).type === 'host';
 }
 
 /** The object (and for a host row, the one name) a tree item or a panel's ObjectRef names. */
-function objectSource(context: CommandContext, target: ExplorerNode | ObjectRef): Extract<ProbeSource, { kind: 'object' }> | undefined {
-  if (isObjectRef(target)) return { kind: 'object', ref: target };
-  if (target.type === 'host') {
+function objectSource(context: CommandContext, target: unknown): Extract<ProbeSource, { kind: 'object' }> | undefined {
+  if (isHostRow(target)) {
     // A host row belongs to a pack or a custom certificate: its owner's id says which.
     const owner = zoneCatalog(context.model, target.account, target.zone)?.entries.find((entry) => entry.ref.id === target.owner);
     return owner === undefined ? undefined : { kind: 'object', ref: owner.ref, host: target.host };
   }
-  const ref = objectRefOf(target);
+  // Every other row, and a panel's ObjectRef, the one way (objectTarget.ts).
+  const ref = objectTarget(target);
   return ref === undefined ? undefined : { kind: 'object', ref };
 }
 
@@ -44,7 +43,7 @@ async function withConnectTarget(context: CommandContext, source: Extract<ProbeS
  * lifecycle panel with an ObjectRef: what the edge serves for each name, judged against
  * what the API says, in the results panel.
  */
-export function probe(context: CommandContext): (target?: ExplorerNode | ObjectRef) => Promise<void> {
+export function probe(context: CommandContext): (target?: unknown) => Promise<void> {
   return async (target) => {
     if (target === undefined) return;
     const source = objectSource(context, target);
