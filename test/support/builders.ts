@@ -46,3 +46,12 @@ export function customCertificate(n = 1, overrides: Partial<CustomCertificate> =
 export function clientCertificate(n = 1, overrides: Partial<ClientCertificate> = {}): ClientCertificate {
   return { id: hex(n), status: 'active', common_name: `device${n}`, expires_on: '2033-02-20T23:18:00Z', ...overrides };
 }
+
+/**
+ * `item` with one field of the wrong type, as a broken or hostile API might send it: the
+ * client's run-time checks leave such an item out and say why. Typed as the item, so it
+ * goes where the valid ones go.
+ */
+export function malformed<T extends object>(item: T, field: keyof T & string, value: unknown): T {
+  return { ...item, [field]: value };
+}

@@ -14,7 +14,7 @@ export interface FaultSwitch {
 }
 
 /**
- * A pass-through in front of the simulator whose faults are switched on while a test runs,
+ * A pass-through in front of the simulator (or a literal account) whose faults are switched on while a test runs,
  * so a first load succeeds and a later one fails exactly where the test says, however many
  * requests the first one took.
  */

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import type { Zone } from '../../../src/cloudflare';
+import { CloudflareClient, type Credentials, type Zone } from '../../../src/cloudflare';
 import { shownAccounts, unreachedAccounts } from '../../../src/explorer/accountReach';
 import type { AccountState } from '../../../src/explorer/explorerState';
 import { idle } from '../../../src/explorer/loadable';
-import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { acmeAccountId, demoTokens, simulatorClient } from '../../support/simulator/simulatorFixture';
-
-const tenantlyAccountId = 'a0d62a607ec78ab679b477df6be25c61';
+import { zone } from '../../support/builders';
+import { literalAccount, serveRoute, type FakeAnswer } from '../../support/cloudflare/literalAccount';
+import { failure } from '../../support/cloudflare/mockApi';
+import { literalToken } from '../../support/explorer/explorerHarness';
 
 function accountState(zones: readonly Zone[] | undefined, accountId?: string): AccountState {
   return {
@@ -34,46 +34,82 @@ describe('shownAccounts', () => {
   });
 });
 
-describe('unreachedAccounts against the simulator', () => {
-  let sim: RunningSimulator;
+const acmeAccountId = '0000000000000000000000000000ac01';
+const tenantlyAccountId = '0000000000000000000000000000te02';
+const acmeZones = [zone(31, { name: 'acme.com', account: { id: acmeAccountId, name: 'Acme Corp' } }), zone(32, { name: 'acme.io', account: { id: acmeAccountId, name: 'Acme Corp' } })];
+const tenantlyZones = [zone(33, { name: 'tenantly.app', account: { id: tenantlyAccountId, name: 'Tenantly Platform' } })];
 
-  before(async () => {
-    sim = await startSimulator({ lifecycle: false });
-  });
+/** A fake account-owned token (the `cfat_` prefix), for the stand-in only. */
+const accountOwnedToken = 'cfat_LITERAL-ACCOUNT-TOKEN-not-a-real-token-0000001';
 
-  after(async () => {
-    await sim.close();
-  });
+/** Cloudflare's answer to `GET /accounts` for a token without Account Settings: Read (api-facts §7). */
+const forbidden: FakeAnswer = { status: 403, body: failure(10000, 'Authentication error') };
 
-  async function unreached(token: string, accountIds: readonly string[], credentialsAccountId?: string): Promise<string[]> {
-    const client = simulatorClient(sim, { kind: 'token', token, ...(credentialsAccountId === undefined ? {} : { accountId: credentialsAccountId }) });
+/**
+ * What one token sees, written out: the zones in its resources, and whether it may list
+ * the accounts (`GET /accounts` answers the accounts of those zones, or is refused).
+ */
+interface TokenView {
+  readonly zones: readonly Zone[];
+  readonly listsAccounts: boolean;
+}
+
+const views = {
+  /** Every permission, both accounts. */
+  full: { zones: [...acmeZones, ...tenantlyZones], listsAccounts: true },
+  /** Zone and SSL read on both accounts, no Account Settings: Read. */
+  readOnly: { zones: [...acmeZones, ...tenantlyZones], listsAccounts: false },
+  /** Only tenantly.app in its resources. */
+  scoped: { zones: tenantlyZones, listsAccounts: false },
+  /** Owned by Acme Corp: its zones only; it reads its own account, never the list. */
+  acmeOwned: { zones: acmeZones, listsAccounts: false },
+} satisfies Record<string, TokenView>;
+
+describe('unreachedAccounts against a literal account', () => {
+  let requests = 0;
+
+  async function unreached(view: TokenView, accountIds: readonly string[], credentials: Credentials = { kind: 'token', token: literalToken }): Promise<string[]> {
+    const server = await serveRoute((path) => {
+      requests += 1;
+      // The listing filtered by `account.id`, as Cloudflare filters it: the zones of that account the token sees.
+      const accountId = new URL(path, 'http://x').searchParams.get('account.id');
+      const zones = view.zones.filter((entry) => accountId === null || entry.account?.id === accountId);
+      return literalAccount(
+        zones.map((entry) => ({ zone: entry })),
+        (route) => (route === '/accounts' && !view.listsAccounts ? forbidden : undefined),
+      )(path);
+    });
+    const client = new CloudflareClient({ baseUrl: server.baseUrl, credentials, rateBudget: false });
     try {
       const listed = await client.listAccounts().catch(() => []);
       return await unreachedAccounts(client, accountIds, listed);
     } finally {
       await client.close();
+      await server.close();
     }
   }
 
-  it('finds both demo accounts reached by a token that may list accounts', async () => {
-    assert.deepEqual(await unreached(demoTokens.demo, [acmeAccountId, tenantlyAccountId]), []);
+  it('finds both accounts reached by a token that may list accounts', async () => {
+    const before = requests;
+    assert.deepEqual(await unreached(views.full, [acmeAccountId, tenantlyAccountId]), []);
+    assert.equal(requests - before, 1, 'the accounts list is enough: no zone is looked up');
   });
 
   it('finds them through zones for a token that may not list accounts', async () => {
-    assert.deepEqual(await unreached(demoTokens.readOnly, [acmeAccountId, tenantlyAccountId]), []);
+    assert.deepEqual(await unreached(views.readOnly, [acmeAccountId, tenantlyAccountId]), []);
   });
 
   it('names the account a zone-scoped token does not reach', async () => {
-    assert.deepEqual(await unreached(demoTokens.scoped, [acmeAccountId, tenantlyAccountId]), [acmeAccountId]);
+    assert.deepEqual(await unreached(views.scoped, [acmeAccountId, tenantlyAccountId]), [acmeAccountId]);
   });
 
   it('names the other account for an account-owned token', async () => {
-    assert.deepEqual(await unreached(demoTokens.account, [acmeAccountId, tenantlyAccountId], acmeAccountId), [tenantlyAccountId]);
+    assert.deepEqual(await unreached(views.acmeOwned, [acmeAccountId, tenantlyAccountId], { kind: 'token', token: accountOwnedToken, accountId: acmeAccountId }), [tenantlyAccountId]);
   });
 
   it('has nothing to check when no account was shown', async () => {
-    const before = sim.requests;
-    assert.deepEqual(await unreached(demoTokens.scoped, []), []);
-    assert.equal(sim.requests - before, 1, 'only the accounts list the caller read');
+    const before = requests;
+    assert.deepEqual(await unreached(views.scoped, []), []);
+    assert.equal(requests - before, 1, 'only the accounts list the caller read');
   });
 });

@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { welcomeState } from '../../../src/explorer/welcomeState';
-import { demoTokens } from '../../support/simulator/demoTokens';
 import { clientCertificate, customCertificate, hostname, pack, zone } from '../../support/builders';
-import type { LiteralZone } from '../../support/cloudflare/literalAccount';
-import { expandAll, explorerOver, explorerOverLiteral, tokenAccount, type FlatItem } from '../../support/explorer/explorerHarness';
+import { literalAccount, serveRoute, type FakeAnswer, type LiteralZone } from '../../support/cloudflare/literalAccount';
+import { envelope, failure } from '../../support/cloudflare/mockApi';
+import { expandAll, explorerOver, explorerOverLiteral, literalToken, tokenAccount, type FlatItem } from '../../support/explorer/explorerHarness';
 import { liveMarkup } from '../../support/hostile/markdownScanner';
 import { hostileStrings } from '../../support/hostile/hostileStrings';
 
@@ -143,48 +142,63 @@ function outsideCode(tooltip: string): string {
   return tooltip.replace(/(`+)[\s\S]*?\1/g, ' ');
 }
 
-describe('Explorer failures over the simulator', () => {
-  let simulator: RunningSimulator;
+/** Two zones of one account, each with a pack: what the failures below fail to load, or load and then lose. */
+const failureZones: readonly LiteralZone[] = [
+  { zone: zone(11, { name: 'shop.example' }), packs: [pack(11, { hosts: ['shop.example', '*.shop.example'] })] },
+  { zone: zone(12, { name: 'blog.example' }), packs: [pack(12, { hosts: ['blog.example', '*.blog.example'] })] },
+];
 
-  before(async () => {
-    simulator = await startSimulator({ lifecycle: false });
-  });
+/** Cloudflare's answer to a valid token that lacks a permission (api-facts §7). */
+const forbidden: FakeAnswer = { status: 403, body: failure(10000, 'Authentication error') };
 
-  after(async () => {
-    await simulator.close();
-  });
-
+describe('Explorer failures over a literal account', () => {
   it('turns an expired token into the invalid-token welcome view', async () => {
-    const explorer = explorerOver(simulator.apiBaseUrl, [tokenAccount(demoTokens.expired)]);
-    await explorer.model.loadZones('test');
-    assert.equal(welcomeState(explorer.model), 'invalidToken');
-    await explorer.close();
+    // Cloudflare verifies an expired token with 200 and status "expired"; the client turns that into expired_token.
+    const server = await serveRoute(literalAccount(failureZones, (path) => (path === '/user/tokens/verify' ? { status: 200, body: envelope({ id: 'e'.repeat(32), status: 'expired', expires_on: '2026-01-01T00:00:00Z' }) } : undefined)));
+    const explorer = explorerOver(server.baseUrl, [tokenAccount(literalToken)]);
+    try {
+      await explorer.model.loadZones('test');
+      assert.equal(welcomeState(explorer.model), 'invalidToken');
+    } finally {
+      await explorer.close();
+      await server.close();
+    }
   });
 
   it('names the missing permission on the group that needs it', async () => {
-    const explorer = explorerOver(simulator.apiBaseUrl, [tokenAccount(demoTokens.zoneOnly)]);
-    const tree = await expandAll(explorer.model);
-    const permission = tree.find((item) => item.node.type === 'message' && /Missing permission/.test(item.label));
-    assert.ok(permission, tree.map((item) => item.label).join('\n'));
-    assert.match(permission.label, /SSL and Certificates: Read/);
-    await explorer.close();
+    // A token with Zone: Read only: it lists the zones, and every zone setting and certificate collection is refused.
+    const server = await serveRoute(literalAccount(failureZones, (path) => (/^\/zones\/[^/]+\//.test(path) ? forbidden : undefined)));
+    const explorer = explorerOver(server.baseUrl, [tokenAccount(literalToken)]);
+    try {
+      const tree = await expandAll(explorer.model);
+      const permission = tree.find((item) => item.node.type === 'message' && /Missing permission/.test(item.label));
+      assert.ok(permission, tree.map((item) => item.label).join('\n'));
+      assert.match(permission.label, /SSL and Certificates: Read/);
+    } finally {
+      await explorer.close();
+      await server.close();
+    }
   });
 
   it('keeps what it showed, marked stale, when a refresh fails', async () => {
-    const explorer = explorerOver(simulator.apiBaseUrl, [tokenAccount(demoTokens.demo)]);
-    await expandAll(explorer.model, Date.now(), 1);
-    const unreachable = explorerOver('http://127.0.0.1:9/client/v4', [tokenAccount(demoTokens.demo)]);
-    await unreachable.model.loadZones('test');
-    assert.equal(welcomeState(unreachable.model), 'unreachable');
-    await unreachable.close();
-    await simulator.close();
-    await explorer.model.refresh();
-    const account = explorer.model.account('test');
-    assert.equal(account?.zones.status, 'failed');
-    assert.equal(account?.zones.status === 'failed' ? account.zones.previous?.length : 0, 11);
-    const after = await expandAll(explorer.model, Date.now(), 0);
-    assert.match(after[0]?.description ?? '', /stale/);
-    await explorer.close();
-    simulator = await startSimulator({ lifecycle: false });
+    const server = await serveRoute(literalAccount(failureZones));
+    const explorer = explorerOver(server.baseUrl, [tokenAccount(literalToken)]);
+    try {
+      await expandAll(explorer.model, Date.now(), 1);
+      const unreachable = explorerOver('http://127.0.0.1:9/client/v4', [tokenAccount(literalToken)]);
+      await unreachable.model.loadZones('test');
+      assert.equal(welcomeState(unreachable.model), 'unreachable');
+      await unreachable.close();
+      await server.close();
+      await explorer.model.refresh();
+      const account = explorer.model.account('test');
+      assert.equal(account?.zones.status, 'failed');
+      assert.equal(account?.zones.status === 'failed' ? account.zones.previous?.length : 0, failureZones.length);
+      const after = await expandAll(explorer.model, Date.now(), 0);
+      assert.match(after[0]?.description ?? '', /stale/);
+    } finally {
+      await explorer.close();
+      await server.close();
+    }
   });
 });

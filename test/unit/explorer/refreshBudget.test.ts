@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Agent, type Dispatcher } from 'undici';
-import { CloudflareClient, RateBudget, type Zone } from '../../../src/cloudflare';
+import { CloudflareClient, RateBudget, type CertificatePack, type Zone } from '../../../src/cloudflare';
 import type { AccountProfile } from '../../../src/domain/accounts';
 import { ExplorerModel, zoneKey } from '../../../src/explorer/explorerModel';
 import type { ZoneState } from '../../../src/explorer/explorerState';
@@ -8,8 +8,10 @@ import { idle } from '../../../src/explorer/loadable';
 import { findObject } from '../../../src/explorer/objectLookup';
 import { planZoneRefresh, zoneLoadRequests } from '../../../src/explorer/refreshPlan';
 import { silentLogger } from '../../../src/shared/logger';
-import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { expandAll } from '../../support/explorer/explorerHarness';
+import { pack, zone } from '../../support/builders';
+import { literalAccount, serveRoute, type LiteralZone } from '../../support/cloudflare/literalAccount';
+import type { HttpTestServer } from '../../support/servers/httpTestServer';
+import { expandAll, literalToken } from '../../support/explorer/explorerHarness';
 import { FakeClock } from '../../support/clock';
 
 function zoneState(id: string, at: number): ZoneState {
@@ -53,27 +55,33 @@ describe('RateBudget.available', () => {
   });
 });
 
-describe('Refresh over the simulator with a rate budget', () => {
+/** Five zones of one pack each; a pack's array is changed in place to stand for a change on the server. */
+const budgetZones: readonly (LiteralZone & { readonly packs: CertificatePack[] })[] = [1, 2, 3, 4, 5].map((n) => ({
+  zone: zone(20 + n, { name: `site${n}.example` }),
+  packs: [pack(20 + n, { hosts: [`site${n}.example`, `*.site${n}.example`] })],
+}));
+
+describe('Refresh over a literal account with a rate budget', () => {
   const profile: AccountProfile = { key: 'test', label: 'Test', origin: 'stored', authKind: 'token' };
-  let simulator: RunningSimulator;
+  let server: HttpTestServer & { readonly baseUrl: string };
   let client: CloudflareClient;
   let dispatcher: Dispatcher;
   const paths: string[] = [];
 
   before(async () => {
-    simulator = await startSimulator({ lifecycle: false });
+    server = await serveRoute(literalAccount(budgetZones));
     // Notes each request's path as it leaves; one at a time, so the order is the order asked.
     dispatcher = new Agent().compose((dispatch) => (options, handler) => {
       paths.push(options.path);
       return dispatch(options, handler);
     });
-    client = new CloudflareClient({ baseUrl: simulator.apiBaseUrl, credentials: { kind: 'token', token: simulator.demoToken }, rateBudget: false, retries: { max: 0 }, concurrency: 1, dispatcher });
+    client = new CloudflareClient({ baseUrl: server.baseUrl, credentials: { kind: 'token', token: literalToken }, rateBudget: false, retries: { max: 0 }, concurrency: 1, dispatcher });
   });
 
   after(async () => {
     await client.close();
     await dispatcher.close();
-    await simulator.close();
+    await server.close();
   });
 
   function modelWith(clock: FakeClock): ExplorerModel {
@@ -102,7 +110,7 @@ describe('Refresh over the simulator with a rate budget', () => {
     const model = modelWith(clock);
     const zones = await loaded(model);
     const last = zones.at(-1)?.zone.id;
-    assert.ok(last !== undefined && zones.length === 11);
+    assert.ok(last !== undefined && zones.length === 5);
     showOnScreen(model, [last]);
     paths.length = 0;
     await model.refresh();
@@ -116,7 +124,7 @@ describe('Refresh over the simulator with a rate budget', () => {
     for (let i = 0; i < 100 - (2 * zoneLoadRequests + 1); i++) await budget.acquire();
     const model = modelWith(clock);
     const zones = await loaded(model);
-    const visible = zones[5]?.zone.id ?? '';
+    const visible = zones[3]?.zone.id ?? '';
     showOnScreen(model, [visible]);
 
     const refreshedBy = async (): Promise<{ fresh: string[]; deferred: string[] }> => {
@@ -133,17 +141,17 @@ describe('Refresh over the simulator with a rate budget', () => {
     const first = await refreshedBy();
     assert.equal(first.fresh.length, 2, 'what is on screen and one more: all 13 requests afford');
     assert.ok(first.fresh.includes(visible));
-    assert.equal(first.deferred.length, 9);
+    assert.equal(first.deferred.length, 3);
     const deferredZone = model.zone('test', first.deferred[0] ?? '');
     assert.equal(deferredZone?.details.status === 'failed' ? deferredZone.details.previous?.certificatePacks !== undefined : false, true, 'a deferred zone keeps its data');
     const tree = await expandAll(model, clock.now(), 1);
     const staleZones = tree.filter((item) => item.node.type === 'zone' && /stale/.test(item.description ?? ''));
-    assert.equal(staleZones.length, 9, 'deferred zones show as stale');
+    assert.equal(staleZones.length, 3, 'deferred zones show as stale');
     const stalePack = deferredZone?.details.status === 'failed' ? deferredZone.details.previous?.certificatePacks?.[0] : undefined;
     assert.ok(stalePack !== undefined && deferredZone !== undefined);
-    const located = simulator.state.find(stalePack.id);
-    assert.ok(located);
-    simulator.state.setStatus(located, 'pending_issuance');
+    const served = budgetZones.find((entry) => entry.zone.id === deferredZone.zone.id)?.packs;
+    assert.ok(served !== undefined && served[0]?.id === stalePack.id);
+    served[0] = { ...stalePack, status: 'pending_issuance' };
     await model.refreshObject({ account: 'test', zone: deferredZone.zone.id, kind: 'certificatePack', id: stalePack.id });
     const replaced = findObject(model, { account: 'test', zone: deferredZone.zone.id, kind: 'certificatePack', id: stalePack.id });
     assert.equal(replaced?.kind === 'certificatePack' ? replaced.object.status : undefined, 'pending_issuance', 'a poll result shows in a deferred zone too');
@@ -156,7 +164,7 @@ describe('Refresh over the simulator with a rate budget', () => {
 
     await clock.advance(300_000);
     const third = await refreshedBy();
-    assert.equal(third.fresh.length, 11, 'the next window affords every zone');
+    assert.equal(third.fresh.length, 5, 'the next window affords every zone');
     assert.deepEqual(third.deferred, []);
   });
 });
