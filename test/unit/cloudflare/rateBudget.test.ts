@@ -88,10 +88,13 @@ describe('RateBudget', () => {
       .times(30);
     const make = (): CloudflareClient => new CloudflareClient({ credentials: { kind: 'token', token: 'shared-token-123' }, dispatcher: agent, clock, rateBudget: budget });
     const [a, b] = [make(), make()];
+    const started = clock.now();
     await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? a : b).getZone('z')));
     assert.equal(seen.length, 30);
     assert.ok(busiestWindow(seen, 60_000) <= 10, `busiest window: ${busiestWindow(seen, 60_000)}`);
-    assert.ok(Math.max(...seen) - Math.min(...seen) >= 5 * 60_000, 'thirty requests at five per window span at least five windows');
+    // From the start, not from the first arrival: on a busy machine the first reply can come
+    // late (a real millisecond is a simulated second here) while the last comes at once.
+    assert.ok(Math.max(...seen) - started >= 5 * 60_000, 'thirty requests at five per window span at least five windows');
     await agent.close();
   });
 
