@@ -60,8 +60,13 @@ export function useSimulatorWorkbench(options: SimulatorWorkbenchOptions): Simul
   });
 
   after(async () => {
-    await workbench?.close();
-    await simulator?.close();
+    try {
+      await workbench?.close();
+    } finally {
+      // Whatever the workbench's close did, the simulator stops: a server left listening
+      // would keep mocha from exiting.
+      await simulator?.close();
+    }
   });
 
   const notYet = (): never => {

@@ -146,7 +146,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     ...(options.workspaceTrust === true ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
   ];
-  const child = spawn(process.execPath, args, { env: serverEnvironment(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: code-server starts an extension host, a file watcher and a pty
+  // host, and stop() must end them all, or they go on writing into the user data folder
+  // that the caller removes next (ENOTEMPTY) and hold the output pipes open.
+  const child = spawn(process.execPath, args, { env: serverEnvironment(options.env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   forwardLines(child, options.onOutput);
   await waitForServer(child, port);
   return { url: `http://127.0.0.1:${port}`, port, stop: () => stopProcess(child) };
@@ -181,19 +184,55 @@ async function waitForServer(child: ChildProcess, port: number): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  child.kill('SIGKILL');
+  if (child.pid !== undefined) signalGroup(child.pid, 'SIGKILL');
   throw new Error('code-server did not start listening within 120 s');
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
+/** Ends code-server and every process it started (its process group), and waits until they are gone. */
+async function stopProcess(child: ChildProcess): Promise<void> {
+  const group = child.pid;
+  if (group === undefined) return;
+  signalGroup(group, 'SIGTERM');
+  // A hang guard, not a speed check: what has not ended after 5 s is killed.
+  const killer = setTimeout(() => signalGroup(group, 'SIGKILL'), 5000);
+  try {
+    while (groupAlive(group)) await new Promise((resolve) => setTimeout(resolve, 50));
+  } finally {
+    clearTimeout(killer);
+  }
+}
+
+function signalGroup(group: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-group, signal);
+  } catch {
+    // ESRCH: the group has ended already.
+  }
+}
+
+/**
+ * True while a process of the group still runs. Zombies do not count: an orphan that has
+ * exited waits for init to reap it, and signal 0 would still find it.
+ */
+function groupAlive(group: number): boolean {
+  if (!fs.existsSync('/proc/self/stat')) {
+    try {
+      process.kill(-group, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return fs.readdirSync('/proc').some((entry) => {
+    if (!/^\d+$/.test(entry)) return false;
+    try {
+      // Fields after the command's closing parenthesis: state, ppid, pgrp, …
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return Number(pgrp) === group && state !== 'Z';
+    } catch {
+      return false; // ended while we looked
+    }
   });
 }
 
