@@ -1,4 +1,5 @@
 import type * as Crypto from 'node:crypto';
+import type * as Dns from 'node:dns';
 import type * as FsPromises from 'node:fs/promises';
 import type * as Net from 'node:net';
 import { lazy } from './lazy';
@@ -11,4 +12,6 @@ import { lazy } from './lazy';
  */
 export const nodeNet = lazy(() => require('node:net') as typeof Net);
 export const nodeCrypto = lazy(() => require('node:crypto') as typeof Crypto);
+/** node:dns and its promises API: a probe that connects to an IP and reports no DNS never loads them. */
+export const nodeDns = lazy(() => require('node:dns') as typeof Dns);
 export const nodeFsPromises = lazy(() => require('node:fs/promises') as typeof FsPromises);
