@@ -32,6 +32,8 @@ const lazyBundles = {
   'cli-inventory': 'src/cli/inventoryCommand.ts',
   'cli-diagnose': 'src/cli/diagnoseCommand.ts',
   'cli-probe': 'src/cli/probeCommand.ts',
+  // Only `cfcerts probe --zone` needs the API client (undici): kept out of cli-probe.js.
+  'cli-probe-zone': 'src/cli/probeZone.ts',
   'cli-simulate': 'src/cli/simulateCommand.ts',
 };
 const lazyEntries = new Map(Object.entries(lazyBundles).map(([name, entry]) => [path.resolve(__dirname, entry), name]));
@@ -43,6 +45,8 @@ const lazyEntries = new Map(Object.entries(lazyBundles).map(([name, entry]) => [
 const eagerBudget = {
   'dist/extension.js': { maxKb: 160, forbidden: [/^node_modules\/(undici|proper-lockfile|jsonc-parser|dns-packet|@peculiar)\//, /^src\/(cloudflare|probe|diagnose|simulator|cli)\/index\.ts$/, /^src\/panels\/index\.ts$/, /^src\/probe\/(tlsHandshake|probe|probeMany)\.ts$/, /^src\/cloudflare\/(client|transport|proxy)\.ts$/, /^src\/panels\/(lifecycleDocument|probeDocument)\.ts$/, /^src\/commands\/(?!commandRegistry\.ts|load\.ts)[^/]+\.ts$/, /^src\/views\/(probeController|webviewPanels\/(documentPanel|lifecyclePanel|probePanel))\.ts$/] },
   'dist/cli.js': { maxKb: 20, forbidden: [/^node_modules\//, /^src\/(cloudflare|probe|diagnose|simulator|panels)\//, /^src\/cli\/\w+Command\.ts$/] },
+  // What every `cfcerts probe HOST` process compiles: the probe, never the API client (only --zone needs it, from cli-probe-zone.js).
+  'dist/cli-probe.js': { maxKb: 80, forbidden: [/^node_modules\//, /^src\/(cloudflare|simulator|panels)\//, /^src\/cli\/probeZone\.ts$/] },
 };
 
 /** Turns `require()` of a lazy entry point into a runtime require of its bundle in dist/. */

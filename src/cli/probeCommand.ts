@@ -8,6 +8,7 @@ import { FleetReport, matrixRecord, probeRecord } from './fleetReport';
 import { HostListError, hostListLimits, parseHostList, type HostListEntry } from './hostList';
 import { readHostList } from './hostListSource';
 import { ExitCode, type CliCommand, type CliIo } from './io';
+import { loadProbeZone } from './load';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, parseProbeArgs, UsageError, type ProbeRequest } from './probeArgs';
 import { matrixEach, probeEach } from './probeFleet';
 
@@ -146,16 +147,15 @@ async function runMany(request: ProbeRequest, io: CliIo, deps: ProbeCommandDeps,
 async function run(args: readonly string[], io: CliIo, deps: ProbeCommandDeps): Promise<number> {
   let report: FleetReport | undefined;
   try {
-    const request = await parseProbeArgs(args, io.env);
+    const request = parseProbeArgs(args, io.env);
     const [only] = request.hosts;
     if (only !== undefined && request.hosts.length === 1 && request.hostsFile === undefined) {
       return await runOne(request, only, io, deps);
     }
     report = new FleetReport(io, request.json);
     if (request.zoneNames.length > 0) {
-      // Loaded only for --zone: the API client stays off the path of every other probe.
-      const { probeZones } = await import('./probeZone');
-      await probeZones(request, io, report, deps);
+      // Loaded only for --zone, from a bundle of its own: the API client (undici) stays off the path of every other probe.
+      await loadProbeZone().probeZones(request, io, report, deps);
     } else {
       await runMany(request, io, deps, report);
     }

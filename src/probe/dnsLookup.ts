@@ -1,5 +1,6 @@
-import { promises as dnsPromises } from 'node:dns';
 import type { DnsReport } from './types';
+import { lazy } from '../shared/lazy';
+import { nodeDns } from '../shared/nodeModules';
 
 export interface LookupAddress {
   readonly address: string;
@@ -20,15 +21,20 @@ export interface DnsResolver {
 
 const MAX_CNAME_HOPS = 8;
 
-/** The system's DNS, with a short per-query timeout so a dead resolver cannot hold a probe. */
+/**
+ * The system's DNS, with a short per-query timeout so a dead resolver cannot hold a probe.
+ * node:dns and the resolver's channel (which reads the system's resolver configuration)
+ * are made with the first question: a probe of an IP address that reports no DNS
+ * (`cfcerts probe NAME --connect IP --no-sni-dns`) asks none and pays for neither.
+ */
 export function systemResolver(): DnsResolver {
-  const resolver = new dnsPromises.Resolver({ timeout: 2000, tries: 2 });
+  const resolver = lazy(() => new (nodeDns().promises.Resolver)({ timeout: 2000, tries: 2 }));
   return {
-    resolveCname: (name) => resolver.resolveCname(name),
-    resolve4: (name) => resolver.resolve4(name),
-    resolve6: (name) => resolver.resolve6(name),
+    resolveCname: (name) => resolver().resolveCname(name),
+    resolve4: (name) => resolver().resolve4(name),
+    resolve6: (name) => resolver().resolve6(name),
     lookup: async (name) => {
-      const found = await dnsPromises.lookup(name, { all: true, verbatim: true });
+      const found = await nodeDns().promises.lookup(name, { all: true, verbatim: true });
       return found.map((entry) => ({ address: entry.address, family: entry.family === 6 ? 6 : 4 }));
     },
   };

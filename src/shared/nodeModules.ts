@@ -13,4 +13,6 @@ import { lazy } from './lazy';
 export const nodeNet = lazy(() => require('node:net') as typeof Net);
 export const nodeDns = lazy(() => require('node:dns') as typeof Dns);
 export const nodeCrypto = lazy(() => require('node:crypto') as typeof Crypto);
+/** node:dns and its promises API: a probe that connects to an IP and reports no DNS never loads them. */
+export const nodeDns = lazy(() => require('node:dns') as typeof Dns);
 export const nodeFsPromises = lazy(() => require('node:fs/promises') as typeof FsPromises);
