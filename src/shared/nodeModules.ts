@@ -6,12 +6,11 @@ import { lazy } from './lazy';
 
 /*
  * Node's own modules that take milliseconds to load (node:net about 4–7 ms, node:crypto
- * about 4 ms, node:dns about 1 ms on a quiet 2-core machine; node:fs or node:path nothing): code that
- * extension.ts reaches uses them through these, so they load with their first use
+ * about 4 ms, node:dns about 1 ms on a quiet 2-core machine; node:fs or node:path
+ * nothing): code that extension.ts reaches uses them through these, so they load with their first use
  * rather than in every activation (see src/shared/lazy.ts).
  */
 export const nodeNet = lazy(() => require('node:net') as typeof Net);
-export const nodeDns = lazy(() => require('node:dns') as typeof Dns);
 export const nodeCrypto = lazy(() => require('node:crypto') as typeof Crypto);
 /** node:dns and its promises API: a probe that connects to an IP and reports no DNS never loads them. */
 export const nodeDns = lazy(() => require('node:dns') as typeof Dns);
