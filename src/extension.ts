@@ -124,6 +124,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const notifier = new TransitionNotifier({ store: transitions, notificationSettings: () => current.notifications, whenIdle: () => model.whenIdle(), clock: systemClock, logger });
   const diagnoses = new DiagnosisResults();
   const decorations = new DiagnosisDecorations(diagnoses);
+  model.setProblemsOnly(viewOptions.get().problemsOnly);
   const provider = new ExplorerProvider(model, thresholds, logger, () => viewOptions.get(), decorations);
   const view = vscode.window.createTreeView(explorerViewId, { treeDataProvider: provider, showCollapseAll: true });
   view.description = apiServerDescription(current.apiBaseUrl);
@@ -201,7 +202,10 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     transitions,
     accounts.onDidChange(() => provider.redraw()),
     viewOptions,
-    viewOptions.onDidChange(() => provider.redraw()),
+    viewOptions.onDidChange((options) => {
+      model.setProblemsOnly(options.problemsOnly);
+      provider.redraw();
+    }),
     statusBar,
     signals,
     { dispose: () => probeController?.dispose() },

@@ -7,13 +7,18 @@ import { zonesWithoutObjects } from './zonesWithoutObjects';
 import { statusGroupOrder } from './statusGroups';
 import type { AccountState, CollectionError } from './explorerState';
 import { rejectedHostnames, rejectedZones } from './loadError';
-import { valueOf, type Loadable } from './loadable';
+import { isStale, valueOf, type Loadable } from './loadable';
+import { needsProblemListing, problemListingOf, wantsProblemListing } from './problemListing';
 import type { AccountSnapshot, ExplorerSnapshot, ZoneView } from './snapshot';
 import { nodeId, type ExplorerNode, type GroupKind, type MessageKind } from './nodes';
 import { hostnameRecords, packRecords } from './validationRecords';
 
-/** What a parent needs that is not loaded yet; the caller starts the load and redraws. */
-export type PendingLoad = { readonly what: 'zones'; readonly account: string } | { readonly what: 'zone'; readonly account: string; readonly zone: string };
+/** What a parent needs that is not loaded yet; the caller starts the load (`ExplorerModel.startLoad`) and redraws. */
+export type PendingLoad =
+  | { readonly what: 'zones'; readonly account: string }
+  | { readonly what: 'zone'; readonly account: string; readonly zone: string }
+  /** "Show Only Problems" over zones whose hostname pages are partial: their problem listings. */
+  | { readonly what: 'problemHostnames'; readonly account: string; readonly zones: readonly string[] };
 
 export interface Children {
   readonly nodes: ExplorerNode[];
@@ -38,7 +43,10 @@ export function childrenOf(snapshot: ExplorerSnapshot, node: ExplorerNode | unde
     }
     case 'group': {
       const zone = snapshot.zoneView(node.account, node.zone);
-      return { nodes: zone === undefined ? [] : groupChildren(zone, node) };
+      if (zone === undefined) return { nodes: [] };
+      // The hostnames group asks for the problem listing too: it may be open while its zone row is not drawn again.
+      const wanted = node.group === 'customHostnames' && wantsProblemListing(zone.state, view);
+      return { nodes: groupChildren(zone, node, view), ...(wanted ? { load: { what: 'problemHostnames', account: node.account, zones: [node.zone] } } : {}) };
     }
     case 'statusGroup': {
       const account = snapshot.accountView(node.account);
@@ -103,7 +111,7 @@ function accountChildren(snapshot: AccountSnapshot, node: ExplorerNode & { type:
   const pending = zoneListChildren(account, node);
   if (pending !== undefined) return withRejectedZones(pending, account, node);
   const zones = (valueOf(account.zones) ?? []).filter((zone) => snapshot.zones.get(zone.id)?.shows ?? true);
-  if (zones.length === 0) return { nodes: [...rejectedZoneRows(account, node), noMatch(nodeId(node), view)] };
+  if (zones.length === 0) return { nodes: [...rejectedZoneRows(account, node), noMatch(nodeId(node), view, snapshot)] };
   return { nodes: [...rejectedZoneRows(account, node), ...zones.map((zone): ExplorerNode => ({ type: 'zone', account: node.account, zone: zone.id }))] };
 }
 
@@ -132,8 +140,37 @@ function statusAccountChildren(snapshot: AccountSnapshot, node: ExplorerNode & {
   for (const zone of failed) {
     if (zone.details.status === 'failed') nodes.push(errorMessage(`${id}/zone/${zone.zone.id}`, { ...zone.details.error, message: `${zone.zone.name}: ${zone.details.error.message}` }, { type: 'zone', account: node.account, zone: zone.zone.id }));
   }
-  if (nodes.length > 0) return { nodes };
-  return { nodes: [isFiltering(view) ? noMatch(id, view) : message(id, 'empty', 'No certificates')] };
+  const listings = problemListingRows(snapshot, node, view);
+  nodes.push(...listings.nodes);
+  const load = listings.load;
+  if (nodes.length > 0) return { nodes, ...(load === undefined ? {} : { load }) };
+  return { nodes: [isFiltering(view) ? noMatch(id, view, snapshot) : message(id, 'empty', 'No certificates')] };
+}
+
+/**
+ * Grouped by status with problems only: the problem listings of zones whose hostname
+ * pages are partial, asked for here, as zones grouped by zone ask for theirs when
+ * expanded; a row while some are under way, and one per listing that failed.
+ */
+function problemListingRows(snapshot: AccountSnapshot, node: ExplorerNode & { type: 'account' }, view: ViewOptions): Children {
+  const id = nodeId(node);
+  const zones = [...snapshot.zones.values()].map((zone) => zone.state).filter((zone) => needsProblemListing(zone, view));
+  const finding = zones.filter((zone) => problemListingOf(zone).status === 'idle' || problemListingOf(zone).status === 'loading');
+  const nodes: ExplorerNode[] = [];
+  if (finding.length > 0) nodes.push(message(`${id}/problems`, 'loading', `Finding problem hostnames in ${finding.length === 1 ? (finding[0]?.zone.name ?? '1 zone') : count(finding.length, 'zone')}…`, findingDetail));
+  for (const zone of zones) {
+    const listing = problemListingOf(zone);
+    if (listing.status === 'failed') nodes.push(errorMessage(`${id}/problems/${zone.zone.id}`, { ...listing.error, message: `${zone.zone.name}: ${listing.error.message}` }, hostnamesGroup(node.account, zone.zone.id)));
+  }
+  const wanting = zones.filter((zone) => wantsProblemListing(zone, view)).map((zone) => zone.zone.id);
+  return { nodes, ...(wanting.length === 0 ? {} : { load: { what: 'problemHostnames', account: node.account, zones: wanting } }) };
+}
+
+/** What the row of a listing under way says in its tooltip. */
+const findingDetail = 'Listing every hostname whose status is not active, across all pages; the problems of the loaded pages show meanwhile.';
+
+function hostnamesGroup(account: string, zone: string): ExplorerNode {
+  return { type: 'group', account, zone, group: 'customHostnames' };
 }
 
 /** One status group's objects across the account's zones, worst first, then by name and zone. */
@@ -162,7 +199,8 @@ function zoneChildren(view: ZoneView, node: ExplorerNode & { type: 'zone' }, opt
     // Filtered: only the groups with something the filter keeps.
     const nodes: ExplorerNode[] = allGroups.filter((group) => groupShows(zone, group, view.kept[group], options)).map((group) => ({ type: 'group', account, zone: zoneId, group }));
     if (details.fallbackOrigin && fallbackOriginShows(zone, options, view.judge)) nodes.push({ type: 'fallbackOrigin', account, zone: zoneId, origin: details.fallbackOrigin });
-    return { nodes };
+    // Problems only, over partial pages: the rest of the zone's problems are listed by status.
+    return { nodes, ...(wantsProblemListing(zone, options) ? { load: { what: 'problemHostnames', account, zones: [zoneId] } } : {}) };
   }
   const groups: GroupKind[] = ['edgeCertificates'];
   if ((details.customCertificates?.length ?? 0) > 0 || failed.has('customCertificates')) groups.push('customCertificates');
@@ -173,7 +211,7 @@ function zoneChildren(view: ZoneView, node: ExplorerNode & { type: 'zone' }, opt
   return { nodes };
 }
 
-function groupChildren(view: ZoneView, node: ExplorerNode & { type: 'group' }): ExplorerNode[] {
+function groupChildren(view: ZoneView, node: ExplorerNode & { type: 'group' }, options: ViewOptions): ExplorerNode[] {
   const zone = view.state;
   const id = nodeId(node);
   const { account, zone: zoneId } = node;
@@ -194,11 +232,11 @@ function groupChildren(view: ZoneView, node: ExplorerNode & { type: 'group' }): 
     case 'clientCertificates':
       return [...collectionError('clientCertificates'), ...sorted()];
     case 'customHostnames':
-      return hostnameChildren(view, node);
+      return hostnameChildren(view, node, options);
   }
 }
 
-function hostnameChildren(view: ZoneView, node: ExplorerNode & { type: 'group' }): ExplorerNode[] {
+function hostnameChildren(view: ZoneView, node: ExplorerNode & { type: 'group' }, options: ViewOptions): ExplorerNode[] {
   const zone = view.state;
   const id = nodeId(node);
   const { account, zone: zoneId } = node;
@@ -206,6 +244,7 @@ function hostnameChildren(view: ZoneView, node: ExplorerNode & { type: 'group' }
   const nodes: ExplorerNode[] = [];
   if (list?.filter !== undefined) nodes.push(message(id, 'info', `Search: hostname "${list.filter}"`, 'Clear the search to see every hostname.'));
   if (zone.hostnames.status === 'failed') nodes.push(errorMessage(id, zone.hostnames.error, { type: 'group', account, zone: zoneId, group: 'customHostnames' }));
+  if (needsProblemListing(zone, options)) nodes.push(...problemListingRow(`${id}/problems`, zone, hostnamesGroup(account, zoneId)));
   const rejected = list === undefined ? undefined : rejectedHostnames(list);
   if (rejected !== undefined) nodes.push(errorMessage(`${id}/rejected`, rejected, { type: 'group', account, zone: zoneId, group: 'customHostnames' }));
   // Hostnames stay in the API's order (by name) so paging appends rather than reshuffles.
@@ -249,8 +288,20 @@ function objectNode(item: CertificateObject, account: string, zone: string): Exp
   }
 }
 
-function noMatch(parentId: string, view: ViewOptions): ExplorerNode {
-  return { type: 'message', parentId, kind: 'info', text: noMatchText(view), detail: 'The filter applies to the certificates loaded so far. Click to clear it.', clearsFilter: true };
+/** Where a zone's problem listing stands, above the hostnames it found: finding, failed (with what it found kept), or nothing once it is in. */
+function problemListingRow(parentId: string, zone: ZoneView['state'], retry: ExplorerNode): ExplorerNode[] {
+  const listing = problemListingOf(zone);
+  if (listing.status === 'idle' || listing.status === 'loading') return [message(parentId, 'loading', 'Finding problem hostnames…', findingDetail)];
+  if (listing.status !== 'failed') return [];
+  const row = errorMessage(parentId, listing.error, retry);
+  if (row.type !== 'message' || !isStale(listing)) return [row];
+  return [{ ...row, text: `${row.text} · showing what was found`, detail: joinDetail(row.detail, 'The problem hostnames found before the listing stopped are shown; some may be missing.') }];
+}
+
+function noMatch(parentId: string, view: ViewOptions, snapshot?: AccountSnapshot): ExplorerNode {
+  // Problems only, over zones whose problem listings are in: the answer is about every hostname, not just the loaded pages.
+  const listed = view.problemsOnly && snapshot !== undefined && [...snapshot.zones.values()].some((zone) => needsProblemListing(zone.state, view));
+  return { type: 'message', parentId, kind: 'info', text: noMatchText(view), detail: `The filter applies to the certificates loaded so far${listed ? ' and to the status of every custom hostname' : ''}. Click to clear it.`, clearsFilter: true };
 }
 
 function count(n: number, noun: string): string {

@@ -11,13 +11,15 @@ import type { ObjectRef } from '../domain/objectRef';
 import { restartsByPackPatch } from '../domain/restartable';
 import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
-import type { AccountState, HostnameList, ZoneDetails, ZoneState } from './explorerState';
-import { failLoading, idle, startLoading, valueOf } from './loadable';
+import type { PendingLoad } from './children';
+import type { AccountState, HostnameList, ProblemHostnameList, ZoneDetails, ZoneState } from './explorerState';
+import { failLoading, idle, startLoading, valueOf, type Loadable } from './loadable';
 import { hostnamePageReader } from './loadAllPacing';
 import { toCollectionError, toLoadError } from './loadError';
 import { fetchObject } from './fetchObject';
 import { deferredLoadError, planZoneRefresh } from './refreshPlan';
-import { groupObjects } from './zoneObjects';
+import { hostnamesPartial, problemListingOf } from './problemListing';
+import { knownObject } from './zoneObjects';
 import { AccountSnapshotBuilder, ExplorerSnapshot, type AccountSnapshot, type SnapshotInputs } from './snapshot';
 import type { ObjectsLoaded } from './statusChanges';
 
@@ -40,6 +42,8 @@ export interface HostnameLoadOptions {
   readonly signal?: AbortSignal;
   /** With `all`: told as pages arrive and when the rest waits for the rate window. */
   readonly onProgress?: (progress: PacedProgress) => void;
+  /** `keep`: a reset leaves the zone's problem listing as it is, instead of listing again (the poller's reloads). */
+  readonly problemListing?: 'keep';
 }
 
 export interface ExplorerModelDependencies {
@@ -75,6 +79,12 @@ export function zoneKey(accountKey: string, zoneId: string): string {
   return `${accountKey}/${zoneId}`;
 }
 
+/** The account key and zone id of a `zoneKey` (zone ids hold no slash; account keys may). */
+function splitZoneKey(key: string): [string, string] {
+  const at = key.lastIndexOf('/');
+  return [key.slice(0, at), key.slice(at + 1)];
+}
+
 /** Requests each account's rate budget allows now, by account key; a refresh defers what it cannot afford. Absent accounts: no limit. */
 export type RequestBudget = ReadonlyMap<string, number>;
 
@@ -103,6 +113,13 @@ export class ExplorerModel {
   private refreshController = fanOutController();
   /** Loads under way, by what they load: asking again joins the load instead of repeating it. */
   private readonly inFlight = new Map<string, { signal: AbortSignal; done: Promise<void> }>();
+  /** "Show Only Problems" is on: a refresh lists the problems of the zones it was listing them for again. */
+  private problemsOnly = false;
+  private disposed = false;
+  /** Problem listings under way, by zone key, with the state each replaced (put back when it is cancelled). */
+  private readonly problemListings = new Map<string, { readonly controller: AbortController; readonly before: Loadable<ProblemHostnameList> }>();
+  /** Zones whose problem listing was stopped by closing them: opening them again starts it again. */
+  private readonly closedListings = new Set<string>();
 
   constructor(private readonly deps: ExplorerModelDependencies) {}
 
@@ -163,9 +180,42 @@ export class ExplorerModel {
     return snapshot;
   }
 
-  /** The zones the user has open now: the next refresh loads them first. */
+  /**
+   * The zones the user has open now: the next refresh loads them first. A zone closed
+   * stops its problem listing; opened again (with problems still asked for), it lists them.
+   */
   setOnScreen(zones: OnScreenZones): void {
+    const before = this.onScreen;
     this.onScreen = zones;
+    for (const key of before) {
+      if (zones.has(key) || !this.problemListings.has(key)) continue;
+      this.cancelProblemHostnames((listing) => listing === key);
+      this.closedListings.add(key);
+    }
+    for (const key of zones) {
+      if (before.has(key) || !this.closedListings.delete(key) || !this.problemsOnly) continue;
+      const [accountKey, zoneId] = splitZoneKey(key);
+      const zone = this.zone(accountKey, zoneId);
+      if (zone !== undefined && hostnamesPartial(zone) && problemListingOf(zone).status === 'idle') void this.loadProblemHostnames(accountKey, zoneId);
+    }
+  }
+
+  /** Whether "Show Only Problems" is on; turning it off stops the problem listings under way. */
+  setProblemsOnly(on: boolean): void {
+    this.problemsOnly = on;
+    if (!on) this.cancelProblemHostnames(() => true);
+  }
+
+  /** Starts what a tree node's children need (see `childrenOf`). */
+  startLoad(load: PendingLoad): Promise<void> {
+    switch (load.what) {
+      case 'zones':
+        return this.loadZones(load.account);
+      case 'zone':
+        return this.loadZone(load.account, load.zone);
+      case 'problemHostnames':
+        return Promise.all(load.zones.map((zone) => this.loadProblemHostnames(load.account, zone))).then(() => undefined);
+    }
   }
 
   /** Records a change and tells the readers what it touched. */
@@ -180,7 +230,7 @@ export class ExplorerModel {
   }
 
   /** Replaces a zone's state (never changed in place: snapshots hold the old one); a zone dropped meanwhile stays dropped. */
-  private putZone(account: AccountState, zoneId: string, change: (zone: ZoneState) => Partial<Pick<ZoneState, 'details' | 'hostnames'>>): void {
+  private putZone(account: AccountState, zoneId: string, change: (zone: ZoneState) => Partial<Pick<ZoneState, 'details' | 'hostnames' | 'problemHostnames'>>): void {
     const zone = account.zoneStates.get(zoneId);
     if (zone === undefined) return;
     account.zoneStates.set(zoneId, { ...zone, ...change(zone) });
@@ -260,11 +310,11 @@ export class ExplorerModel {
   }
 
   /** Loads a zone's certificate objects and the first page of its custom hostnames, all at once. */
-  loadZone(accountKey: string, zoneId: string, signal = this.refreshController.signal): Promise<void> {
-    return this.once(`zone:${accountKey}:${zoneId}`, signal, () => this.fetchZone(accountKey, zoneId, signal));
+  loadZone(accountKey: string, zoneId: string, signal = this.refreshController.signal, problemListing?: 'keep'): Promise<void> {
+    return this.once(`zone:${accountKey}:${zoneId}`, signal, () => this.fetchZone(accountKey, zoneId, signal, problemListing));
   }
 
-  private async fetchZone(accountKey: string, zoneId: string, signal: AbortSignal): Promise<void> {
+  private async fetchZone(accountKey: string, zoneId: string, signal: AbortSignal, problemListing: 'keep' | undefined): Promise<void> {
     const account = this.account(accountKey);
     const zone = account?.zoneStates.get(zoneId);
     if (account === undefined || zone === undefined) return;
@@ -276,7 +326,7 @@ export class ExplorerModel {
       // The hostnames page on their own (a SaaS zone can hold tens of thousands), beside the rest.
       const [load] = await Promise.all([
         loadCloudflare().loadZoneCollections(client.api, zoneId, { collections: detailCollections, signal, ...(before === undefined ? {} : { previous: before }) }),
-        this.loadHostnames(accountKey, zoneId, { reset: true, signal }),
+        this.loadHostnames(accountKey, zoneId, { reset: true, signal, ...(problemListing === undefined ? {} : { problemListing }) }),
       ]);
       const details: ZoneDetails = { ...load.collections, errors: load.errors.map(toCollectionError) };
       this.putZone(account, zoneId, () => ({ details: { status: 'ready', value: details, at: this.deps.clock.now() } }));
@@ -305,6 +355,8 @@ export class ExplorerModel {
     const filter = options.filter === null ? undefined : (options.filter ?? current?.filter);
     const restart = options.reset === true || current === undefined || options.filter !== undefined;
     const put = (hostnames: (current: ZoneState['hostnames']) => ZoneState['hostnames']): void => this.putZone(account, zoneId, (zoneNow) => ({ hostnames: hostnames(zoneNow.hostnames) }));
+    // Reading the list again from page 1 makes the problem listing old too: it is listed again once the first page is in.
+    const relist = restart && options.problemListing !== 'keep' && this.stopProblemHostnames(accountKey, zone);
     put(startLoading);
     this.changed({ account: accountKey, zone: zoneId });
     try {
@@ -362,7 +414,98 @@ export class ExplorerModel {
     } catch (error) {
       if (signal.aborted) return;
       put((hostnames) => failLoading(hostnames, toLoadError(error), this.deps.clock.now()));
+    } finally {
+      if (relist) this.relistProblemHostnames(account, accountKey, zoneId);
     }
+    this.changed({ account: accountKey, zone: zoneId });
+  }
+
+  /**
+   * Lists the zone's problem hostnames by status across all its pages (35 filtered
+   * listings, the active hostnames never read), for "Show Only Problems" while the loaded
+   * pages are partial. Kept beside the pages, not in them; asking again while a listing
+   * is under way joins it.
+   */
+  loadProblemHostnames(accountKey: string, zoneId: string): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    const key = `problems:${zoneKey(accountKey, zoneId)}`;
+    const running = this.inFlight.get(key);
+    if (running !== undefined && !running.signal.aborted) return running.done;
+    const zone = this.zone(accountKey, zoneId);
+    if (zone === undefined) return Promise.resolve();
+    const controller = fanOutController();
+    this.problemListings.set(zoneKey(accountKey, zoneId), { controller, before: settled(problemListingOf(zone)) });
+    return this.once(key, controller.signal, () => this.fetchProblemHostnames(accountKey, zoneId, controller));
+  }
+
+  private async fetchProblemHostnames(accountKey: string, zoneId: string, controller: AbortController): Promise<void> {
+    const account = this.account(accountKey);
+    const key = zoneKey(accountKey, zoneId);
+    // A cancelled or superseded listing writes nothing: whoever stopped it put the state back.
+    const mine = (): boolean => this.problemListings.get(key)?.controller === controller;
+    const put = (listing: (current: Loadable<ProblemHostnameList>) => Loadable<ProblemHostnameList>): void => {
+      if (account !== undefined && mine()) this.putZone(account, zoneId, (zone) => ({ problemHostnames: listing(problemListingOf(zone)) }));
+    };
+    if (account === undefined) return;
+    put(startLoading);
+    this.changed({ account: accountKey, zone: zoneId });
+    try {
+      const client = await this.deps.clientFor(account.profile);
+      const found = await client.listProblemHostnames(zoneId, controller.signal);
+      const value: ProblemHostnameList = { items: found.items, requests: found.requests, ...(found.rejected > 0 ? { rejected: { count: found.rejected, ...(found.reason === undefined ? {} : { reason: found.reason }) } } : {}) };
+      const now = this.deps.clock.now();
+      const ready: Loadable<ProblemHostnameList> = { status: 'ready', value, at: now };
+      // A listing that could not be read to the end keeps what it found, beside the first reason.
+      const stopped = found.stopped[0];
+      put(() => (stopped === undefined ? ready : failLoading(ready, toLoadError(stopped), now)));
+    } catch (error) {
+      if (!mine()) return;
+      this.deps.logger.warn(`Listing the problem hostnames of zone ${zoneId} failed`, error);
+      put((listing) => failLoading(listing, toLoadError(error), this.deps.clock.now()));
+    } finally {
+      if (mine()) this.problemListings.delete(key);
+    }
+    this.changed({ account: accountKey, zone: zoneId });
+  }
+
+  /** Stops the problem listings under way whose zone key matches, putting back what each zone showed before it. */
+  private cancelProblemHostnames(matches: (key: string) => boolean): void {
+    for (const [key, listing] of [...this.problemListings]) {
+      if (!matches(key)) continue;
+      this.problemListings.delete(key);
+      listing.controller.abort();
+      const [accountKey, zoneId] = splitZoneKey(key);
+      const account = this.states.get(accountKey);
+      if (account === undefined) continue;
+      this.putZone(account, zoneId, () => ({ problemHostnames: listing.before }));
+      this.changed({ account: accountKey, zone: zoneId });
+    }
+  }
+
+  /** A reload of the hostname pages begins: stops the zone's problem listing; says whether one was in use (to list again after). */
+  private stopProblemHostnames(accountKey: string, zone: ZoneState): boolean {
+    const key = zoneKey(accountKey, zone.zone.id);
+    const running = this.problemListings.get(key);
+    this.problemListings.delete(key);
+    running?.controller.abort();
+    return problemListingOf(zone).status !== 'idle';
+  }
+
+  /**
+   * After a reload of the pages the old listing is forgotten. It is listed again at once
+   * if problems are still asked for, the pages are still partial and the zone is open;
+   * a zone not open lists them when the tree shows it again.
+   */
+  private relistProblemHostnames(account: AccountState, accountKey: string, zoneId: string): void {
+    const zone = account.zoneStates.get(zoneId);
+    if (zone === undefined || account !== this.states.get(accountKey)) return;
+    const key = zoneKey(accountKey, zoneId);
+    if (this.problemsOnly && hostnamesPartial(zone) && this.onScreen.has(key)) {
+      void this.loadProblemHostnames(accountKey, zoneId);
+      return;
+    }
+    this.putZone(account, zoneId, () => ({ problemHostnames: idle }));
+    if (this.problemsOnly) this.closedListings.add(key);
     this.changed({ account: accountKey, zone: zoneId });
   }
 
@@ -502,11 +645,21 @@ export class ExplorerModel {
       this.putZone(account, zoneId, () => ({ details: next }));
       this.objectsLoaded({ account: accountKey, zone: zoneId, part: 'details', before: details, after });
     } else {
+      // The problem listing's copy is replaced too: neither copy may show an older state after a poll or a write.
+      const listing = zone.problemHostnames;
+      const listed = listing?.status === 'ready' && listing.value.items.some((hostname) => hostname.id === item.object.id);
       const list = valueOf(zone.hostnames);
-      if (list === undefined || zone.hostnames.status !== 'ready') return;
-      const value = { ...list, items: list.items.map((hostname) => (hostname.id === item.object.id ? item.object : hostname)) };
-      this.putZone(account, zoneId, () => ({ hostnames: { ...zone.hostnames, value } as ZoneState['hostnames'] }));
-      this.objectsLoaded({ account: accountKey, zone: zoneId, part: 'hostnames', before: list, after: value });
+      const paged = list !== undefined && zone.hostnames.status === 'ready';
+      if (!listed && !paged) return;
+      if (listed) {
+        const value = { ...listing.value, items: listing.value.items.map((hostname) => (hostname.id === item.object.id ? item.object : hostname)) };
+        this.putZone(account, zoneId, () => ({ problemHostnames: { ...listing, value } }));
+      }
+      if (paged) {
+        const value = { ...list, items: list.items.map((hostname) => (hostname.id === item.object.id ? item.object : hostname)) };
+        this.putZone(account, zoneId, () => ({ hostnames: { ...zone.hostnames, value } as ZoneState['hostnames'] }));
+        this.objectsLoaded({ account: accountKey, zone: zoneId, part: 'hostnames', before: list, after: value });
+      }
     }
     this.changed({ account: accountKey, zone: zoneId, objects: [{ account: accountKey, zone: zoneId, kind: item.kind, id: item.object.id }] });
   }
@@ -527,27 +680,40 @@ export class ExplorerModel {
     }
   }
 
-  /** Reloads one zone (its certificate objects and the first hostname page). */
-  async refreshZone(accountKey: string, zoneId: string): Promise<void> {
-    await this.loadZone(accountKey, zoneId);
+  /**
+   * Reloads one zone (its certificate objects and the first hostname page), and lists its
+   * problem hostnames again if they were listed; `keep` leaves that listing as it is (the
+   * poller reloads a zone for its pending objects, not for the listing).
+   */
+  async refreshZone(accountKey: string, zoneId: string, problemListing?: 'keep'): Promise<void> {
+    await this.loadZone(accountKey, zoneId, undefined, problemListing);
   }
 
   /** Forgets everything loaded, e.g. after the API base URL changed. */
   reset(): void {
     this.refreshController.abort();
     this.refreshController = fanOutController();
+    this.cancelProblemHostnames(() => true);
     this.states.clear();
     this.changed({});
   }
 
   dispose(): void {
+    this.disposed = true;
     this.refreshController.abort();
+    this.cancelProblemHostnames(() => true);
   }
+}
+
+/** A listing's state with no load under way: what it showed before (or nothing), never "loading" with nobody loading. */
+function settled(listing: Loadable<ProblemHostnameList>): Loadable<ProblemHostnameList> {
+  if (listing.status !== 'loading') return listing;
+  return listing.previous === undefined ? idle : { status: 'ready', value: listing.previous, at: listing.previousAt ?? 0 };
 }
 
 /** The loaded object of a zone with that kind and id. */
 function findIn(zone: ZoneState, ref: { readonly kind: CertificateObject['kind']; readonly id: string }): CertificateObject | undefined {
-  return groupObjects(zone, groupOf[ref.kind]).find((item) => item.object.id === ref.id);
+  return knownObject(zone, groupOf[ref.kind], ref.id);
 }
 
 const groupOf = {

@@ -37,11 +37,28 @@ export interface HostnameList {
   readonly rejected?: { readonly count: number; readonly reason?: string };
 }
 
+/**
+ * The zone's problem hostnames, listed by status across all of its pages (the client's
+ * `listProblemHostnames`): what "Show Only Problems" adds to the loaded pages while they
+ * are partial. Kept beside the paged list, never merged into it: the pages' accounting
+ * and repeated-page detection stay about the pages alone.
+ */
+export interface ProblemHostnameList {
+  /** Every hostname whose hostname or certificate status is not active, each once. */
+  readonly items: readonly CustomHostname[];
+  /** Requests the listing made. */
+  readonly requests: number;
+  /** Hostnames left out for failing the run-time checks, and why the first was. */
+  readonly rejected?: { readonly count: number; readonly reason?: string };
+}
+
 /** One zone as the model holds it: replaced whole on every change, never changed in place (snapshots keep the old one). */
 export interface ZoneState {
   readonly zone: Zone;
   readonly details: Loadable<ZoneDetails>;
   readonly hostnames: Loadable<HostnameList>;
+  /** Asked for by "Show Only Problems" while `hostnames` is partial; absent: never asked for. */
+  readonly problemHostnames?: Loadable<ProblemHostnameList>;
 }
 
 export interface AccountState {

@@ -2,6 +2,7 @@ import type { ZoneState } from './explorerState';
 import { valueOf } from './loadable';
 import type { GroupKind } from './nodes';
 import { needsAction, type CertificateObject, type JudgedObject, type ObjectHealth } from '../domain/objectHealth';
+import { needsProblemListing, problemListingOf } from './problemListing';
 import { problemGroups, statusGroupOf } from './statusGroups';
 import { isFiltering, type ViewOptions } from './viewOptions';
 import { allGroups, hostsOf } from './zoneObjects';
@@ -45,24 +46,30 @@ export function objectNames(item: CertificateObject): readonly string[] {
  * Whether a filtered view keeps a zone: it has an object the filter keeps, or its name
  * matches and either no problems are asked for or it has a problem of its own (a failed
  * load, a fallback origin in trouble). A zone not loaded yet stays, since nobody knows;
- * expanding it loads it.
+ * expanding it loads it. So does a zone whose hostname pages are partial while its
+ * problem listing is not in: the pages read so far prove nothing about the rest.
  */
 export function zoneShows(zone: ZoneState, options: ViewOptions, judge: Judge, kept: Readonly<Record<GroupKind, readonly CertificateObject[]>>): boolean {
   const name = zone.zone.name;
   if (showsWholeZone(options, name)) return true;
   const details = valueOf(zone.details);
-  if (details === undefined) return true;
+  if (details === undefined || problemsPending(zone, options)) return true;
   if (allGroups.some((group) => kept[group].length > 0)) return true;
   return zoneNameMatches(options, name) && (zone.details.status === 'failed' || details.errors.length > 0 || zone.hostnames.status === 'failed' || fallbackOriginShows(zone, options, judge));
 }
 
-/** Whether a filtered zone keeps one of its groups: it has a kept object, or (problems only) its load failed. */
+/** Whether a filtered zone keeps one of its groups: it has a kept object, or (problems only) its load failed or its problem listing is not in. */
 export function groupShows(zone: ZoneState, group: GroupKind, kept: readonly CertificateObject[], options: ViewOptions): boolean {
-  if (kept.length > 0) return true;
+  if (kept.length > 0 || (group === 'customHostnames' && problemsPending(zone, options))) return true;
   if (!options.problemsOnly || !zoneNameMatches(options, zone.zone.name)) return false;
   if (group === 'customHostnames') return zone.hostnames.status === 'failed';
   const collection = group === 'edgeCertificates' ? 'certificatePacks' : group;
   return valueOf(zone.details)?.errors.some((error) => error.collection === collection) ?? false;
+}
+
+/** Problems are asked for, the hostname pages are partial, and the listing of the rest is not in (not asked yet, under way or failed). */
+export function problemsPending(zone: ZoneState, options: ViewOptions): boolean {
+  return needsProblemListing(zone, options) && problemListingOf(zone).status !== 'ready';
 }
 
 /** The fallback origin row stays unless the filter rules it out (it is not a certificate: only its zone's name and its status count). */

@@ -2,7 +2,7 @@ import type { CertificateKind, CertificateObject } from '../domain/objectHealth'
 import type { ObjectRef } from '../domain/objectRef';
 import type { ExplorerModel } from './explorerModel';
 import type { ExplorerNode, GroupKind } from './nodes';
-import { groupObjects } from './zoneObjects';
+import { knownObject } from './zoneObjects';
 
 /** The object a tree node stands for, if it stands for one. */
 export function objectRefOf(node: ExplorerNode): ObjectRef | undefined {
@@ -25,8 +25,7 @@ export function objectRefOf(node: ExplorerNode): ObjectRef | undefined {
 export function findObject(model: ExplorerModel, ref: ObjectRef): CertificateObject | undefined {
   const zone = model.zone(ref.account, ref.zone);
   if (zone === undefined) return undefined;
-  const group = groupOf[ref.kind];
-  return groupObjects(zone, group).find((item) => item.object.id === ref.id);
+  return knownObject(zone, groupOf[ref.kind], ref.id);
 }
 
 const groupOf = {

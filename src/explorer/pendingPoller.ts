@@ -232,7 +232,8 @@ export class PendingPoller {
 
   private async reloadZone(account: string, zone: string, watches: readonly Watch[], signal: AbortSignal): Promise<void> {
     this.options.logger.debug(`Reloading zone ${zone}: ${watches.length} pending objects`);
-    await this.options.model.refreshZone(account, zone);
+    // For the pending objects of its loaded pages: its problem listing (35 requests or more) is not listed again for them.
+    await this.options.model.refreshZone(account, zone, 'keep');
     if (signal.aborted) return;
     // The next scan restarts the schedule of those that changed and drops those that settled.
     for (const watch of watches) this.backOff(watch);

@@ -4,7 +4,8 @@ import { escapeMarkdown, markdownCode } from '../shared/markdown';
 import { ACTOR_LABELS, describeStatus, SEVERITY_COLORS, SEVERITY_ICONS, worstSeverity, type Assessment, type Severity } from '../domain/status';
 import { ContextWords as W, contextValue } from './contextValues';
 import type { AccountState } from './explorerState';
-import { isStale, loadedAt, valueOf } from './loadable';
+import { isStale, loadedAt, valueOf, type Loadable } from './loadable';
+import { needsProblemListing, problemListingOf } from './problemListing';
 import { certificateAuthorityLabel, hostsLabel, keyTypeFromSignature, packTypeLabel, sslModeLabel, validationMethodLabel } from '../domain/labels';
 import { nodeId, type ExplorerNode, type GroupKind } from './nodes';
 import { canRefreshCustomHostname, canRestartPackValidation } from '../domain/restartable';
@@ -194,7 +195,12 @@ function presentGroup(node: ExplorerNode & { type: 'group' }, id: string, contex
   const objects = zoneView?.kept[node.group] ?? [];
   const total = list?.total ?? all.length;
   if (objects.length < all.length) count = `${objects.length} of ${total}`;
-  const problems = zoneView === undefined ? 0 : objects.filter((object) => needsAction(zoneView.judge(object).severity)).length;
+  // Problems only over partial pages: every problem hostname of the zone, once the listing is in.
+  const listing = zoneState !== undefined && node.group === 'customHostnames' && needsProblemListing(zoneState, context.view);
+  if (listing) count = problemCount(objects.length, problemListingOf(zoneState).status);
+  // Unfiltered, "need action" counts every object known, the problem listing's too: as the zone's row does.
+  const counted = isFiltering(context.view) ? objects : all;
+  const problems = zoneView === undefined ? 0 : counted.filter((object) => needsAction(zoneView.judge(object).severity)).length;
   const stale = zoneState !== undefined && groupIsStale(zoneState, node.group);
   return {
     id,
@@ -202,8 +208,14 @@ function presentGroup(node: ExplorerNode & { type: 'group' }, id: string, contex
     description: joinParts(count, problems > 0 ? `${problems} need${problems === 1 ? 's' : ''} action` : undefined, stale ? 'stale' : undefined),
     icon: { id: icon },
     contextValue: contextValue(W.group, node.group === 'customHostnames' && W.hostnamesGroup),
-    collapsible: node.group === 'edgeCertificates' || problems > 0 ? 'expanded' : 'collapsed',
+    collapsible: node.group === 'edgeCertificates' || problems > 0 || listing ? 'expanded' : 'collapsed',
   };
+}
+
+/** "12,033 problem hostnames" once the listing is in; "3 problem hostnames so far" before. */
+function problemCount(n: number, listing: Loadable<unknown>['status']): string {
+  const counted = `${n.toLocaleString('en-US')} problem hostname${n === 1 ? '' : 's'}`;
+  return listing === 'ready' ? counted : listing === 'failed' ? `${counted} found` : `${counted} so far`;
 }
 
 function presentPack(pack: CertificatePack, id: string, judge: Judge, zoneName: string | undefined): TreeItemModel {

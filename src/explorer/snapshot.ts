@@ -7,6 +7,7 @@ import type { GroupKind } from './nodes';
 import { zoneSeverity, type SeverityRollup } from './severityRollup';
 import { statusGroupOf, type StatusGroupKind } from './statusGroups';
 import { defaultViewOptions, isFiltering, type ViewOptions } from './viewOptions';
+import { knownHostnames } from './problemListing';
 import { allGroups, groupObjects } from './zoneObjects';
 
 /** What a snapshot is judged with besides the model's data: the clock, the thresholds and the user's view options. */
@@ -30,12 +31,18 @@ export interface PlacedObject {
 /** A zone as one snapshot shows it: its objects by group, judged once, and what the filter keeps. */
 export interface ZoneView {
   readonly state: ZoneState;
+  /** Every object known, by group: for custom hostnames the loaded pages and the problem listing, each hostname once (`knownHostnames`). */
   readonly objects: Readonly<Record<GroupKind, readonly CertificateObject[]>>;
   /** The worst status in the zone and how many need action; undefined until its certificates are loaded. */
   readonly rollup: SeverityRollup | undefined;
   /** The filter, object by object. */
   readonly keep: ObjectPredicate;
-  /** The objects the filter keeps, by group (the same arrays as `objects` when nothing is filtered). */
+  /**
+   * The objects the view lists, by group, as the filter keeps them (the same arrays as
+   * `objects` when nothing is filtered) — except that a zone's paged custom hostnames,
+   * grouped by zone without "problems only", are the loaded pages in the API's order,
+   * which "Load more" extends.
+   */
   readonly kept: Readonly<Record<GroupKind, readonly CertificateObject[]>>;
   /** Whether a filtered view shows the zone at all. */
   readonly shows: boolean;
@@ -117,7 +124,7 @@ export function snapshotOf(accounts: readonly AccountState[], inputs: SnapshotIn
 /** What decides a zone view besides the zone's state: it is rebuilt only when one of them changes. */
 function inputsKey(inputs: SnapshotInputs): string {
   const view = inputs.view ?? defaultViewOptions;
-  return JSON.stringify([Math.floor(inputs.now / 60_000), inputs.thresholds.warningDays, inputs.thresholds.criticalDays, view.text, view.problemsOnly]);
+  return JSON.stringify([Math.floor(inputs.now / 60_000), inputs.thresholds.warningDays, inputs.thresholds.criticalDays, view.text, view.problemsOnly, view.groupBy]);
 }
 
 /** What health depends on besides the object: expiry moves in whole days, so a minute-old answer is as good as a new one. */
@@ -172,7 +179,12 @@ function buildZone(zone: ZoneState, inputs: SnapshotInputs, view: ViewOptions, k
     health.set(item.object, judged);
     return judged;
   };
-  const objects = byGroup((group) => groupObjects(zone, group));
+  const known = knownHostnames(zone);
+  const pages = valueOf(zone.hostnames)?.items ?? [];
+  const hostnames = known.map((object): CertificateObject => ({ kind: 'customHostname', object }));
+  const objects = byGroup((group) => (group === 'customHostnames' ? hostnames : groupObjects(zone, group)));
+  // The problem listing adds to the rows only where problems are asked for, or where the status groups gather everything.
+  const listed = known === pages || view.problemsOnly || view.groupBy === 'status' ? hostnames : groupObjects(zone, 'customHostnames');
   // By kind, then by the API's own id string: no key is built per object.
   const byId = new Map<CertificateKind, Map<string, CertificateObject>>();
   for (const group of allGroups) {
@@ -184,7 +196,8 @@ function buildZone(zone: ZoneState, inputs: SnapshotInputs, view: ViewOptions, k
     }
   }
   const keep = zoneObjectFilter(view, zone.zone.name, judge);
-  const kept = isFiltering(view) ? byGroup((group) => objects[group].filter(keep)) : objects;
+  const rows = (group: GroupKind): readonly CertificateObject[] => (group === 'customHostnames' ? listed : objects[group]);
+  const kept = isFiltering(view) ? byGroup((group) => rows(group).filter(keep)) : listed === hostnames ? objects : byGroup(rows);
   const shows = zoneShows(zone, view, judge, kept);
   const zoneView: ZoneView = Object.freeze({
     state: zone,

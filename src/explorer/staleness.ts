@@ -1,6 +1,7 @@
 import type { ZoneState } from './explorerState';
 import { isStale, valueOf } from './loadable';
 import type { GroupKind } from './nodes';
+import { hostnamesPartial, problemListingOf } from './problemListing';
 import { allGroups } from './zoneObjects';
 
 const collectionOf = {
@@ -16,7 +17,7 @@ const collectionOf = {
  * on such data say "stale", so an outage never reads as an all-clear.
  */
 export function groupIsStale(zone: ZoneState, group: GroupKind): boolean {
-  if (group === 'customHostnames') return isStale(zone.hostnames);
+  if (group === 'customHostnames') return isStale(zone.hostnames) || (hostnamesPartial(zone) && isStale(problemListingOf(zone)));
   if (isStale(zone.details)) return true;
   return valueOf(zone.details)?.errors.some((error) => error.stale === true && error.collection === collectionOf[group]) ?? false;
 }

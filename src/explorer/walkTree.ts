@@ -21,8 +21,7 @@ export async function walkTree(model: ExplorerModel, inputs: () => SnapshotInput
   const walk = async (node: ExplorerNode | undefined, depth: number): Promise<WalkedItem[]> => {
     let children = childrenOf(model.snapshot(inputs()), node);
     if (children.load !== undefined) {
-      const load = children.load;
-      await (load.what === 'zones' ? model.loadZones(load.account) : model.loadZone(load.account, load.zone));
+      await model.startLoad(children.load);
       await model.whenIdle();
       children = childrenOf(model.snapshot(inputs()), node);
     }

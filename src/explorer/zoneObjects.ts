@@ -2,6 +2,7 @@ import type { GroupKind } from './nodes';
 import type { ZoneState } from './explorerState';
 import { valueOf } from './loadable';
 import type { CertificateObject } from '../domain/objectHealth';
+import { knownHostname, knownHostnames } from './problemListing';
 
 /** The loaded objects of one group of a zone, tagged with their kind. */
 export function groupObjects(zone: ZoneState, group: GroupKind): CertificateObject[] {
@@ -16,6 +17,23 @@ export function groupObjects(zone: ZoneState, group: GroupKind): CertificateObje
     case 'customHostnames':
       return (valueOf(zone.hostnames)?.items ?? []).map((object) => ({ kind: 'customHostname', object }));
   }
+}
+
+/**
+ * Every object of one group the model knows of: for custom hostnames, the loaded pages and
+ * the problem listing together (`knownHostnames`); what counts, status groups and lookups
+ * by id read. The rows of a zone's paged list, the poller and Probe All read `groupObjects`.
+ */
+export function knownObjects(zone: ZoneState, group: GroupKind): CertificateObject[] {
+  if (group !== 'customHostnames') return groupObjects(zone, group);
+  return knownHostnames(zone).map((object) => ({ kind: 'customHostname', object }));
+}
+
+/** The known object of that group with that id. */
+export function knownObject(zone: ZoneState, group: GroupKind, id: string): CertificateObject | undefined {
+  if (group !== 'customHostnames') return groupObjects(zone, group).find((item) => item.object.id === id);
+  const object = knownHostname(zone, id);
+  return object === undefined ? undefined : { kind: 'customHostname', object };
 }
 
 export const allGroups: readonly GroupKind[] = ['edgeCertificates', 'customCertificates', 'customHostnames', 'clientCertificates'];

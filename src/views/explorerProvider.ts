@@ -99,9 +99,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   getChildren(node?: ExplorerNode): ExplorerNode[] {
     const children = this.elements.children(node, this.snapshot());
     if (children.load !== undefined) {
-      const load = children.load;
-      const started = load.what === 'zones' ? this.model.loadZones(load.account) : this.model.loadZone(load.account, load.zone);
-      started.catch((error: unknown) => this.logger.error('Loading the explorer failed', error));
+      this.model.startLoad(children.load).catch((error: unknown) => this.logger.error('Loading the explorer failed', error));
     }
     // The welcome view replaces an empty root; an account that failed alone shows it too.
     if (node === undefined) {

@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
+import type { CustomHostname } from '../../src/cloudflare';
+import { objectHealth } from '../../src/domain/objectHealth';
+import { problemGroups, statusGroupOf } from '../../src/explorer/statusGroups';
+import { generateLargeAccount } from '../../src/simulator';
 import { expireSoon } from '../support/simulator/expiringCertificate';
 import { useSimulatorWorkbench } from './simulatorWorkbench';
-import { openExplorer, runFromPalette, treeRow } from './workbenchUi';
+import { expandTreeRow, openExplorer, runFromPalette, scrollToTreeRow, treeRow } from './workbenchUi';
 
 describe('The status bar item and "show only problems" (dark theme)', () => {
   // One certificate expires soon, so the status bar counts expiring ones too.
@@ -49,5 +53,40 @@ describe('The tree grouped by status (light theme)', () => {
     await page.keyboard.press('Escape');
     await page.locator('.workbench-hover').waitFor({ state: 'hidden' });
     await suite.workbench.screenshot('explorer-by-status-light');
+  });
+});
+
+describe('"Show only problems" over a zone whose hostnames are not all loaded (dark theme)', () => {
+  // 1,000 custom hostnames: 20 pages, of which expanding the zone loads the first.
+  const suite = useSimulatorWorkbench({
+    theme: 'Default Dark Modern',
+    failureScreenshot: 'failed-problems-partial-dark',
+    simulator: { scenario: generateLargeAccount({ zones: 1, packsPerZone: 1, customHostnames: 1_000, seed: 18 }) },
+  });
+
+  it('lists every problem hostname of the zone, found by status, with an honest count', async () => {
+    const { page } = suite.workbench;
+    const [zone] = suite.simulator.state.zones;
+    assert.ok(zone !== undefined);
+    const judge = { now: Date.now(), thresholds: { warningDays: 30, criticalDays: 7 } };
+    const hostnames = zone.customHostnames.all() as unknown as CustomHostname[];
+    const problems = hostnames.filter((object) => problemGroups.includes(statusGroupOf(objectHealth({ kind: 'customHostname', object }, judge)))).map((object) => object.hostname);
+    // The first page holds a few of them at most; the last one, in the API's order, is pages away.
+    const last = problems.at(-1) ?? '';
+    assert.ok(problems.length > 10 && hostnames.findIndex((object) => object.hostname === last) >= 50, `${problems.length} problems, the last ${last}`);
+
+    await openExplorer(page);
+    await expandTreeRow(page, zone.spec.name);
+    await expandTreeRow(page, 'Custom hostnames');
+    await scrollToTreeRow(page, 'Load more…');
+    assert.equal(await treeRow(page, last).count(), 0, 'not on the loaded page');
+
+    await runFromPalette(page, 'Cloudflare: Show Only Problems');
+    const group = page.locator('.part.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: 'Custom hostnames' }) });
+    await group.locator('.label-description', { hasText: `${problems.length} problem hostnames ·` }).waitFor();
+    await scrollToTreeRow(page, last);
+    await page.keyboard.press('Home');
+    await page.mouse.move(900, 400);
+    await suite.workbench.screenshot('explorer-problems-partial-dark');
   });
 });
