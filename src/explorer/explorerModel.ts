@@ -110,7 +110,8 @@ export class ExplorerModel {
   private readonly snapshots = new Map<string, { readonly version: number; readonly inputs: string; readonly profile: string; readonly snapshot: AccountSnapshot; readonly builder: AccountSnapshotBuilder }>();
   private onScreen: OnScreenZones = new Set();
   private published: { readonly inputs: string; readonly accounts: readonly AccountSnapshot[]; readonly snapshot: ExplorerSnapshot } | undefined;
-  private refreshController = fanOutController();
+  /** The current refresh's controller, made with the first load: activation creates no AbortController. */
+  private refreshController: AbortController | undefined;
   /** Loads under way, by what they load: asking again joins the load instead of repeating it. */
   private readonly inFlight = new Map<string, { signal: AbortSignal; done: Promise<void> }>();
   /** "Show Only Problems" is on: a refresh lists the problems of the zones it was listing them for again. */
@@ -236,11 +237,16 @@ export class ExplorerModel {
     account.zoneStates.set(zoneId, { ...zone, ...change(zone) });
   }
 
+  private refreshSignal(): AbortSignal {
+    this.refreshController ??= fanOutController();
+    return this.refreshController.signal;
+  }
+
   /**
    * Checks the token, then lists the zones: the first page is shown as soon as it arrives,
    * whatever the account's size; the remaining pages follow in parallel.
    */
-  loadZones(accountKey: string, signal = this.refreshController.signal): Promise<void> {
+  loadZones(accountKey: string, signal = this.refreshSignal()): Promise<void> {
     return this.once(`zones:${accountKey}`, signal, () => this.fetchZones(accountKey, signal));
   }
 
@@ -310,7 +316,7 @@ export class ExplorerModel {
   }
 
   /** Loads a zone's certificate objects and the first page of its custom hostnames, all at once. */
-  loadZone(accountKey: string, zoneId: string, signal = this.refreshController.signal, problemListing?: 'keep'): Promise<void> {
+  loadZone(accountKey: string, zoneId: string, signal = this.refreshSignal(), problemListing?: 'keep'): Promise<void> {
     return this.once(`zone:${accountKey}:${zoneId}`, signal, () => this.fetchZone(accountKey, zoneId, signal, problemListing));
   }
 
@@ -343,7 +349,7 @@ export class ExplorerModel {
    * unless a new one is given), `all` loads every remaining page.
    */
   loadHostnames(accountKey: string, zoneId: string, options: HostnameLoadOptions = {}): Promise<void> {
-    const signal = options.signal ?? this.refreshController.signal;
+    const signal = options.signal ?? this.refreshSignal();
     return this.once(`hostnames:${accountKey}:${zoneId}`, signal, () => this.fetchHostnames(accountKey, zoneId, options, signal));
   }
 
@@ -516,9 +522,9 @@ export class ExplorerModel {
    * their data, marked stale, and are first in line next time.
    */
   async refresh(accountKey?: string, budget: RequestBudget = new Map()): Promise<void> {
-    this.refreshController.abort();
-    this.refreshController = fanOutController();
-    const signal = this.refreshController.signal;
+    this.refreshController?.abort();
+    this.refreshController = undefined;
+    const signal = this.refreshSignal();
     const accounts = this.accounts().filter((state) => accountKey === undefined || state.profile.key === accountKey);
     await Promise.all(
       accounts.map(async (account) => {
@@ -691,8 +697,8 @@ export class ExplorerModel {
 
   /** Forgets everything loaded, e.g. after the API base URL changed. */
   reset(): void {
-    this.refreshController.abort();
-    this.refreshController = fanOutController();
+    this.refreshController?.abort();
+    this.refreshController = undefined;
     this.cancelProblemHostnames(() => true);
     this.states.clear();
     this.changed({});
@@ -700,6 +706,8 @@ export class ExplorerModel {
 
   dispose(): void {
     this.disposed = true;
+    // Kept aborted: a load asked for after disposal starts nothing.
+    this.refreshController ??= fanOutController();
     this.refreshController.abort();
     this.cancelProblemHostnames(() => true);
   }
