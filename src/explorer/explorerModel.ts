@@ -622,7 +622,7 @@ export class ExplorerModel {
   /** The loaded copy of an object, or (a panel's object whose zone is not loaded) the one the API has now. */
   async object(ref: ObjectRef): Promise<CertificateObject> {
     const zone = this.zone(ref.account, ref.zone);
-    const found = zone === undefined ? undefined : findIn(zone, ref);
+    const found = zone === undefined ? undefined : knownObject(zone, ref);
     return found ?? fetchObject(await this.clientOf(ref), ref);
   }
 
@@ -640,7 +640,7 @@ export class ExplorerModel {
     const account = this.account(accountKey);
     const zone = account?.zoneStates.get(zoneId);
     if (account === undefined || zone === undefined) return;
-    const held = findIn(zone, { kind: item.kind, id: item.object.id });
+    const held = knownObject(zone, { kind: item.kind, id: item.object.id });
     if (held !== undefined && JSON.stringify(held.object) === JSON.stringify(item.object)) return;
     if (item.kind !== 'customHostname') {
       const details = valueOf(zone.details);
@@ -718,18 +718,6 @@ function settled(listing: Loadable<ProblemHostnameList>): Loadable<ProblemHostna
   if (listing.status !== 'loading') return listing;
   return listing.previous === undefined ? idle : { status: 'ready', value: listing.previous, at: listing.previousAt ?? 0 };
 }
-
-/** The loaded object of a zone with that kind and id. */
-function findIn(zone: ZoneState, ref: { readonly kind: CertificateObject['kind']; readonly id: string }): CertificateObject | undefined {
-  return knownObject(zone, groupOf[ref.kind], ref.id);
-}
-
-const groupOf = {
-  certificatePack: 'edgeCertificates',
-  customCertificate: 'customCertificates',
-  customHostname: 'customHostnames',
-  clientCertificate: 'clientCertificates',
-} as const;
 
 /** The zone's details with one certificate object replaced; collections not loaded stay so. */
 function withObject(details: ZoneDetails, update: Exclude<CertificateObject, { readonly kind: 'customHostname' }>): ZoneDetails {

@@ -1,7 +1,7 @@
-import type { CertificateKind, CertificateObject } from '../domain/objectHealth';
+import type { CertificateObject } from '../domain/objectHealth';
 import type { ObjectRef } from '../domain/objectRef';
 import type { ExplorerModel } from './explorerModel';
-import type { ExplorerNode, GroupKind } from './nodes';
+import type { ExplorerNode } from './nodes';
 import { knownObject } from './zoneObjects';
 
 /** The object a tree node stands for, if it stands for one. */
@@ -25,12 +25,5 @@ export function objectRefOf(node: ExplorerNode): ObjectRef | undefined {
 export function findObject(model: ExplorerModel, ref: ObjectRef): CertificateObject | undefined {
   const zone = model.zone(ref.account, ref.zone);
   if (zone === undefined) return undefined;
-  return knownObject(zone, groupOf[ref.kind], ref.id);
+  return knownObject(zone, ref);
 }
-
-const groupOf = {
-  certificatePack: 'edgeCertificates',
-  customCertificate: 'customCertificates',
-  customHostname: 'customHostnames',
-  clientCertificate: 'clientCertificates',
-} as const satisfies Record<CertificateKind, GroupKind>;

@@ -1,7 +1,7 @@
 import type { GroupKind } from './nodes';
 import type { ZoneState } from './explorerState';
 import { valueOf } from './loadable';
-import type { CertificateObject } from '../domain/objectHealth';
+import type { CertificateKind, CertificateObject } from '../domain/objectHealth';
 import { knownHostname, knownHostnames } from './problemListing';
 
 /** The loaded objects of one group of a zone, tagged with their kind. */
@@ -29,10 +29,19 @@ export function knownObjects(zone: ZoneState, group: GroupKind): CertificateObje
   return knownHostnames(zone).map((object) => ({ kind: 'customHostname', object }));
 }
 
-/** The known object of that group with that id. */
-export function knownObject(zone: ZoneState, group: GroupKind, id: string): CertificateObject | undefined {
-  if (group !== 'customHostnames') return groupObjects(zone, group).find((item) => item.object.id === id);
-  const object = knownHostname(zone, id);
+/** The group each kind of object is listed in. */
+const groupOfKind = {
+  certificatePack: 'edgeCertificates',
+  customCertificate: 'customCertificates',
+  customHostname: 'customHostnames',
+  clientCertificate: 'clientCertificates',
+} as const satisfies Record<CertificateKind, GroupKind>;
+
+/** The known object of that kind with that id (for a custom hostname, by the rule of `knownHostname`). */
+export function knownObject(zone: ZoneState, ref: { readonly kind: CertificateKind; readonly id: string }): CertificateObject | undefined {
+  const group = groupOfKind[ref.kind];
+  if (group !== 'customHostnames') return groupObjects(zone, group).find((item) => item.object.id === ref.id);
+  const object = knownHostname(zone, ref.id);
   return object === undefined ? undefined : { kind: 'customHostname', object };
 }
 
