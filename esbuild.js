@@ -34,6 +34,8 @@ const lazyBundles = {
   'cli-probe': 'src/cli/probeCommand.ts',
   // Only `cfcerts probe --zone` needs the API client (undici): kept out of cli-probe.js.
   'cli-probe-zone': 'src/cli/probeZone.ts',
+  // A probe thread of a big fleet (src/cli/workerLane.ts finds it with require.resolve).
+  'cli-probe-worker': 'src/cli/probeFleetWorker.ts',
   'cli-simulate': 'src/cli/simulateCommand.ts',
 };
 const lazyEntries = new Map(Object.entries(lazyBundles).map(([name, entry]) => [path.resolve(__dirname, entry), name]));
@@ -49,12 +51,13 @@ const eagerBudget = {
   'dist/cli-probe.js': { maxKb: 80, forbidden: [/^node_modules\//, /^src\/(cloudflare|simulator|panels)\//, /^src\/cli\/probeZone\.ts$/] },
 };
 
-/** Turns `require()` of a lazy entry point into a runtime require of its bundle in dist/. */
+/** Turns `require()` (or `require.resolve()`) of a lazy entry point into a runtime one of its bundle in dist/. */
 const lazyRequires = {
   name: 'lazy-requires',
   setup(build) {
     build.onResolve({ filter: /^\./ }, (args) => {
-      if (args.kind !== 'require-call') return undefined;
+      // require.resolve() too: a worker thread's file is found that way.
+      if (args.kind !== 'require-call' && args.kind !== 'require-resolve') return undefined;
       const base = path.resolve(args.resolveDir, args.path);
       for (const candidate of [base, `${base}.ts`, path.join(base, 'index.ts')]) {
         const name = lazyEntries.get(candidate);

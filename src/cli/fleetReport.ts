@@ -78,6 +78,7 @@ export class FleetReport {
   private badInput = 0;
   private otherProblems = 0;
   private cancelled = false;
+  private threads = 1;
   private readonly started = performance.now();
 
   constructor(
@@ -106,6 +107,11 @@ export class FleetReport {
     this.io.stderr(`cfcerts probe: ${terminalField(message)}\n`);
   }
 
+  /** How many threads probe the names: the summary says so when more than one. */
+  probedOn(threads: number): void {
+    this.threads = threads;
+  }
+
   markCancelled(): void {
     this.cancelled = true;
   }
@@ -131,7 +137,7 @@ export class FleetReport {
     const rows = [...VERDICT_ORDER].reverse().filter((verdict) => this.counts.has(verdict)).map((verdict): [string, number] => [verdict, this.counts.get(verdict) ?? 0]);
     if (this.badInput > 0) rows.push(['bad input', this.badInput]);
     const width = Math.max(VERDICT_WIDTH, ...rows.map(([label]) => label.length));
-    const lines = ['', `Summary: ${this.probed} ${this.probed === 1 ? 'name' : 'names'} probed in ${seconds} s, ${ok} ok${this.cancelled ? ' (cancelled)' : ''}`, `  ${'verdict'.padEnd(width)}  names`];
+    const lines = ['', `Summary: ${this.probed} ${this.probed === 1 ? 'name' : 'names'} probed in ${seconds} s${this.threads > 1 ? ` on ${this.threads} threads` : ''}, ${ok} ok${this.cancelled ? ' (cancelled)' : ''}`, `  ${'verdict'.padEnd(width)}  names`];
     for (const [label, count] of rows) lines.push(`  ${label.padEnd(width)}  ${String(count).padStart(5)}`);
     if (this.problems.length > 0) {
       lines.push('Not ok, in list order:');

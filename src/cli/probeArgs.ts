@@ -14,6 +14,7 @@ import type { TrustRoots } from '../probe/offers';
 
 export const DEFAULT_CONCURRENCY = 16;
 export const MAX_CONCURRENCY = 256;
+export const MAX_THREADS = 64;
 
 export class UsageError extends Error {}
 
@@ -39,6 +40,8 @@ export interface ProbeRequest {
   readonly warningDays: number;
   readonly timeoutMs: number;
   readonly concurrency: number;
+  /** `--threads`: threads probing a list; by default probeFleet's rule (one per core for a big list). */
+  readonly threads?: number;
   readonly matrix: boolean;
   readonly json: boolean;
 }
@@ -133,6 +136,7 @@ export function parseProbeArgs(args: readonly string[], env: Readonly<Record<str
       matrix: { type: 'boolean' },
       json: { type: 'boolean' },
       concurrency: { type: 'string' },
+      threads: { type: 'string' },
       'expect-serial': { type: 'string' },
       'expect-issuer': { type: 'string' },
       'expect-host': { type: 'string', multiple: true },
@@ -167,6 +171,7 @@ export function parseProbeArgs(args: readonly string[], env: Readonly<Record<str
   const port = integer(values.port, 'port', 1, 65535);
   const timeoutMs = integer(values.timeout, 'timeout', 1, 600_000) ?? 10_000;
   const warningDays = integer(values['warning-days'], 'warning-days', 0, 3650);
+  const threads = integer(values.threads, 'threads', 1, MAX_THREADS);
   const roots = readRoots(values.ca);
   const rules = (values.resolve ?? []).map(resolveRule);
   const shared: SharedProbeOptions = {
@@ -195,6 +200,7 @@ export function parseProbeArgs(args: readonly string[], env: Readonly<Record<str
     warningDays: warningDays ?? DEFAULT_WARNING_DAYS,
     timeoutMs,
     concurrency: integer(values.concurrency, 'concurrency', 1, MAX_CONCURRENCY) ?? DEFAULT_CONCURRENCY,
+    ...(threads === undefined ? {} : { threads }),
     matrix: values.matrix === true,
     json: values.json === true,
   };

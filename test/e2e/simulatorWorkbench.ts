@@ -6,7 +6,7 @@
  */
 import { simulatorNetworkSettings, startSimulator, type RunningSimulator, type StartSimulatorOptions } from '../../src/simulator';
 import { openWorkbench, type Workbench } from './workbench';
-import { noCredentials } from './workbenchUi';
+import { noCredentials, sidebarRows } from './workbenchUi';
 
 export interface SimulatorWorkbenchOptions {
   /** The colour theme, e.g. "Default Dark Modern". */
@@ -56,7 +56,11 @@ export function useSimulatorWorkbench(options: SimulatorWorkbenchOptions): Simul
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await workbench?.screenshot(options.failureScreenshot);
+    if (this.currentTest?.state !== 'failed' || workbench === undefined) return;
+    await workbench.screenshot(options.failureScreenshot);
+    workbench.keepLogs(options.failureScreenshot);
+    // The tree is virtual and a screenshot shows a part of it: say which rows it drew.
+    console.log(`      the sidebar tree's rows when the test failed:\n${await sidebarRows(workbench.page)}`);
   });
 
   after(async () => {

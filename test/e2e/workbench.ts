@@ -9,6 +9,8 @@ import { testOutputDir, vsixPath, workspaceFixture } from '../harness/paths';
 export interface Workbench {
   readonly page: Page;
   screenshot(name: string): Promise<string>;
+  /** Copies the workbench's logs (the extension host's and our output channel's) to test-output/e2e/NAME-logs. */
+  keepLogs(name: string): void;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,10 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
         const file = path.join(screenshotDir, `${name}.png`);
         await page.screenshot({ path: file });
         return file;
+      },
+      keepLogs: (name) => {
+        const logs = path.join(userDataDir, 'logs');
+        if (fs.existsSync(logs)) fs.cpSync(logs, path.join(screenshotDir, `${name}-logs`), { recursive: true });
       },
       close: async () => {
         await running.browser.close();

@@ -19,6 +19,31 @@ export function treeRow(page: Page, label: string): Locator {
   return page.locator('.part.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: label }) }).first();
 }
 
+/** What sidebarRows reads of a row element (the tests are compiled without the DOM's types). */
+interface RowElement {
+  getAttribute(name: string): string | null;
+  readonly classList: { contains(name: string): boolean };
+  readonly style: { readonly top: string };
+}
+
+/** The rows the sidebar tree draws, top to bottom: level, expanded or not, focus, label; for failure logs. */
+export async function sidebarRows(page: Page): Promise<string> {
+  const rows = await page.locator('.part.sidebar .monaco-list-row').evaluateAll((elements: unknown[]) =>
+    elements.map((element) => {
+      const row = element as RowElement;
+      const expanded = row.getAttribute('aria-expanded');
+      return {
+        top: Number.parseFloat(row.style.top) || 0,
+        text: [row.getAttribute('aria-level') ?? '?', expanded === null ? ' ' : expanded === 'true' ? 'v' : '>', row.classList.contains('focused') ? '*' : ' ', (row.getAttribute('aria-label') ?? '').slice(0, 100)].join(' '),
+      };
+    }),
+  );
+  return rows
+    .sort((a, b) => a.top - b.top)
+    .map((row) => `        ${String(row.top).padStart(6)} ${row.text}`)
+    .join('\n');
+}
+
 /** Runs a command from the command palette by its title. */
 export async function runFromPalette(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');

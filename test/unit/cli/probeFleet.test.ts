@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { runCli } from '../../../src/cli/main';
+import { fleetThreads } from '../../../src/cli/probeFleet';
+import { WorkerLane } from '../../../src/cli/workerLane';
+import type { ProbeResult } from '../../../src/probe';
 import { createProbeCommand } from '../../../src/cli/probeCommand';
 import { deadResolver, fakeResolver } from '../../support/probe/fakeResolver';
 import { captureIo } from '../../support/cliIo';
@@ -146,6 +149,7 @@ describe('cfcerts probe: many names in one run', () => {
     const cases: [string[], RegExp, string?][] = [
       [['app.example.com', 'b.example.com', '--concurrency', '0'], /--concurrency must be a whole number from 1 to 256/],
       [['app.example.com', 'b.example.com', '--concurrency', '257'], /--concurrency must be/],
+      [['app.example.com', 'b.example.com', '--threads', '0'], /--threads must be a whole number from 1 to 64/],
       [['--hosts', join(folder, 'missing.txt')], /Cannot read the host list .*missing\.txt/],
       [['--hosts', '-'], /stdin names more than 100000 hosts/, huge],
       [['--hosts', '-'], /stdin: names no host to probe/, '# only a comment\n\n'],
@@ -189,11 +193,100 @@ describe('cfcerts probe: many names in one run', () => {
     assert.match(io.out.join(''), /^OK +app\.example\.com [^]*\nSummary: 1 name probed in [\d.]+ s, 1 ok \(cancelled\)\n/);
   });
 
+  describe('on several threads', () => {
+    /** No resolver injected, so the threads may take the names; --no-sni-dns and an IP target ask no DNS at all. */
+    async function threaded(args: string[], io = captureIo()): Promise<{ code: number; out: string; err: string }> {
+      const code = await createProbeCommand().run([...args, '--no-sni-dns'], io);
+      return { code, out: io.out.join(''), err: io.err.join('') };
+    }
+    const answers = (out: string): string[] => jsonLines(out).map((line) => `${line.servername} ${line.verdict} ${line.chain[0]?.serialNumber ?? '-'}`).sort();
+
+    it('answers every name once, as the main thread alone does, trusting --ca in every thread', async () => {
+      const names = ['app.example.com', 'www.app.example.com', 'other.example.net', 'nope.example.com'];
+      const lines = Array.from({ length: 10 }, () => names).flat();
+      const file = await list('threads.txt', lines);
+      const alone = await threaded(['--hosts', file, '--connect', edge, '--ca', caFile, '--json', '--threads', '1']);
+      const spread = await threaded(['--hosts', file, '--connect', edge, '--ca', caFile, '--json', '--threads', '3', '--concurrency', '6']);
+      assert.equal(spread.err, '');
+      assert.equal(spread.code, 1, 'nope.example.com is not served a certificate for it');
+      assert.equal(jsonLines(spread.out).length, lines.length);
+      assert.deepEqual(answers(spread.out), answers(alone.out));
+      assert.equal(answers(spread.out).filter((answer) => answer.startsWith('app.example.com ok ')).length, 10);
+      const text = await threaded(['--hosts', file, '--connect', edge, '--ca', caFile, '--threads', '3']);
+      assert.match(text.out, /\nSummary: 40 names probed in [\d.]+ s on 3 threads, 30 ok\n/);
+    });
+
+    it('a worker lane answers from its own thread, and refuses work once closed', async () => {
+      const input = { servername: 'app.example.com', connect: edge, extraRoots: { pem: pki.root.certPem, label: 'root.pem' }, reportServernameDns: false };
+      const lane = new WorkerLane<ProbeResult>('probe', [input], new AbortController().signal);
+      try {
+        const result = await lane.run(0);
+        assert.equal(result.verdict, 'ok', result.reasons.join(' '));
+        assert.equal(result.trust?.authorized, true, 'the roots crossed to the thread');
+      } finally {
+        await lane.close();
+      }
+      await assert.rejects(lane.run(0), /closed/);
+    });
+
+    it('runs --matrix on the threads too', async () => {
+      const { out } = await threaded(['app.example.com', 'www.app.example.com', 'other.example.net', '--connect', edge, '--ca', caFile, '--matrix', '--json', '--threads', '2', '--concurrency', '8']);
+      const matrices = jsonLines(out);
+      assert.deepEqual(matrices.map((line) => line.servername).sort(), ['app.example.com', 'other.example.net', 'www.app.example.com']);
+      assert.deepEqual(matrices.map((line) => line.cells?.length), [4, 4, 4]);
+    });
+
+    it('stops on Ctrl+C: a thread\'s answer is printed, the threads end, the run exits 1', async () => {
+      const controller = new AbortController();
+      const io = captureIo({}, controller.signal);
+      const stdout = (text: string): void => {
+        io.out.push(text);
+        controller.abort();
+      };
+      // One name in flight per thread: the main thread waits on a server that never answers, the other thread answers.
+      const args = ['--hosts', await list('cancel-threads.txt', [`silent.example.com 127.0.0.1:${silent.port}`, 'app.example.com']), '--connect', edge, '--ca', caFile, '--timeout', '600000', '--threads', '2', '--concurrency', '2'];
+      const { code, out, err } = await threaded(args, { ...io, stdout });
+      assert.equal(code, 1);
+      assert.match(err, /cancelled/);
+      assert.match(out, /^OK +app\.example\.com [^]*\nSummary: 1 name probed in [\d.]+ s on 2 threads, 1 ok \(cancelled\)\n/);
+    });
+  });
+
   it('never lets a hostile list line drive the terminal', async () => {
     const io = { ...captureIo(), stdin: Readable.from(['evil\u001b]8;;http://x\u0007\u202e.example.com\n']) };
     assert.equal(await runCli(['probe', '--hosts', '-', '--connect', edge], io), 2);
     const err = io.err.join('');
     assert.match(err, /stdin:1: /);
     assert.ok(!['\u001b', '\u0007', '\u202e'].some((char) => err.includes(char)), err);
+  });
+});
+
+describe('fleetThreads: how many threads probe a list', () => {
+  const wide = { concurrency: 64 };
+  const names = (count: number, extra: object = {}): { servername: string }[] => Array.from({ length: count }, (_, index) => ({ servername: `h${index}.example.com`, ...extra }));
+
+  it('one per core but one, once each thread gets 32 probes to repay its start', () => {
+    assert.equal(fleetThreads(names(200), 'probe', wide, 4), 3);
+    assert.equal(fleetThreads(names(200), 'probe', wide, 16), 6);
+    assert.equal(fleetThreads(names(63), 'probe', wide, 4), 1);
+    assert.equal(fleetThreads(names(64), 'probe', wide, 4), 2);
+    // A matrix is four probes a name.
+    assert.equal(fleetThreads(names(16), 'matrix', wide, 4), 2);
+    // A 2-core machine keeps its second core for the rest.
+    assert.equal(fleetThreads(names(10_000), 'probe', wide, 2), 1);
+    assert.equal(fleetThreads(names(200), 'probe', wide, 1), 1);
+  });
+
+  it('takes --threads as given, yet never more threads than tasks in flight or names', () => {
+    assert.equal(fleetThreads(names(10), 'probe', { concurrency: 16, threads: 4 }, 2), 4);
+    assert.equal(fleetThreads(names(10), 'probe', { concurrency: 2, threads: 4 }, 2), 2);
+    assert.equal(fleetThreads(names(3), 'probe', { concurrency: 16, threads: 8 }, 2), 3);
+    // --concurrency counts connections: 8 of them are two matrices.
+    assert.equal(fleetThreads(names(10), 'matrix', { concurrency: 8, threads: 4 }, 2), 2);
+  });
+
+  it('keeps a fleet whose inputs carry a resolver or a clock in the main thread: they cannot cross', () => {
+    assert.equal(fleetThreads(names(200, { resolver: deadResolver }), 'probe', wide, 8), 1);
+    assert.equal(fleetThreads(names(200, { now: () => 0 }), 'probe', wide, 8), 1);
   });
 });
