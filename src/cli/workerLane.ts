@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { nodeWorkerThreads } from '../shared/nodeModules';
 import { ProbeError, type ProbeOptions, type TrustRoots } from '../probe';
 import { portableOptions, type FleetAnswer, type FleetKind, type FleetTask } from './fleetMessages';
 
@@ -38,7 +39,7 @@ export class WorkerLane<R> implements Lane<R> {
     private readonly inputs: readonly ProbeOptions[],
     signal: AbortSignal,
   ) {
-    this.worker = new Worker(workerFile(), { workerData: { kind } });
+    this.worker = new (nodeWorkerThreads().Worker)(workerFile(), { workerData: { kind } });
     this.worker.on('message', (answer: FleetAnswer) => this.answered(answer));
     this.worker.on('error', (error) => this.fail(new Error(`A probe thread failed: ${error.message}`)));
     this.worker.on('exit', (code) => this.fail(new Error(`A probe thread ended (exit code ${code}) with probes unanswered.`)));
