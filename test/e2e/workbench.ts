@@ -50,6 +50,11 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     server = await startCodeServer({ userDataDir, extensionsDir, env: options.env, workspaceTrust: restricted, onOutput: (line) => serverLog.write(`${line}\n`) });
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // The workbench's own errors (a tree that failed to refresh, an uncaught exception) go to the log beside the screenshots.
+    page.on('console', (message) => {
+      if (message.type() === 'error') serverLog.write(`[browser error] ${message.text()} (${message.location().url})\n`);
+    });
+    page.on('pageerror', (error) => serverLog.write(`[browser pageerror] ${error.message}\n`));
     await page.goto(`${server.url}/?folder=${encodeURIComponent(options.folder ?? workspaceFixture)}`);
     await page.locator('.monaco-workbench').waitFor();
     const running = { server, browser };
