@@ -1,10 +1,11 @@
-import type { MatrixResult, ProbeOptions, ProbeResult, TrustRoots } from '../probe';
+import { probe, probeMatrix, type MatrixResult, type ProbeErrorCode, type ProbeOptions, type ProbeResult, type TrustRoots } from '../probe';
+import type { ProbeStage } from '../probe/types';
 
 /**
  * What crosses between `cfcerts probe`'s main thread and its probe threads
- * (probeFleetWorker.ts). Only data crosses: a resolver, a clock or a signal cannot, so
- * inputs carrying the first two stay in the main thread (tests inject them), and the
- * main thread cancels a thread by ending it.
+ * (probeFleetWorker.ts), and the task both run. Only data crosses: a resolver, a clock or
+ * a signal cannot, so inputs carrying the first two stay in the main thread (tests inject
+ * them), and the main thread cancels a thread by ending it.
  */
 
 export type FleetKind = 'probe' | 'matrix';
@@ -22,10 +23,16 @@ export interface FleetTask {
   readonly roots?: TrustRoots;
 }
 
-export type FleetAnswer = { readonly order: number; readonly result: ProbeResult | MatrixResult } | { readonly order: number; readonly error: string; readonly cancelled: boolean };
+/** A task's result, or why it failed (a ProbeError's code crosses with it). */
+export type FleetAnswer = { readonly order: number; readonly result: ProbeResult | MatrixResult } | { readonly order: number; readonly error: string; readonly probeError?: { readonly code: ProbeErrorCode; readonly stage: ProbeStage } };
 
 /** Probes per matrix in flight: a matrix is 4 probes per address. */
 export const MATRIX_CONCURRENCY = 4;
+
+/** One name of a fleet, in whichever thread runs it: a probe, or a matrix of them. */
+export function runFleetTask(kind: FleetKind, options: ProbeOptions): Promise<ProbeResult | MatrixResult> {
+  return kind === 'matrix' ? probeMatrix({ ...options, concurrency: MATRIX_CONCURRENCY }) : probe(options);
+}
 
 /** The options minus what cannot cross to a thread; undefined when the input carries a resolver or a clock. */
 export function portableOptions(options: ProbeOptions): PortableProbeOptions | undefined {

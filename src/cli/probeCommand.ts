@@ -10,7 +10,7 @@ import { readHostList } from './hostListSource';
 import { ExitCode, type CliCommand, type CliIo } from './io';
 import { loadProbeZone } from './load';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, MAX_THREADS, parseProbeArgs, UsageError, type ProbeRequest } from './probeArgs';
-import { fleetThreads, matrixEach, probeEach } from './probeFleet';
+import { matrixEach, probeEach } from './probeFleet';
 
 const USAGE = `Usage: cfcerts probe HOST... [options]
        cfcerts probe --hosts FILE|- [options]
@@ -36,8 +36,9 @@ Options:
   --resolve P=ADDR[:PORT]  connect to ADDR for names matching P (name, *.domain or *)
   --port N                 port when TARGET names none (default 443)
   --concurrency N          names probed at once (default ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY})
-  --threads N              threads probing a list (default: one per core once the list
-                           is big enough to repay starting them; at most ${MAX_THREADS})
+  --threads N              threads probing a list (default: one per core but one, once
+                           the list is big enough to repay starting them; at most
+                           ${MAX_THREADS}, and no more than --concurrency)
   --timeout MS             for DNS, connect and handshake together (default 10000)
   --ca FILE                extra trusted roots (PEM), added to Node's bundled roots
   --ipv4 | --ipv6          use only that address family
@@ -138,8 +139,7 @@ async function runMany(request: ProbeRequest, io: CliIo, deps: ProbeCommandDeps,
     if (!report.hasBadInput) report.badLine(request.hostsFile === '-' ? 'stdin' : (request.hostsFile ?? 'HOST'), 'names no host to probe.');
     return;
   }
-  const fleet = { concurrency: request.concurrency, signal: io.signal, ...(request.threads === undefined ? {} : { threads: request.threads }) };
-  report.probedOn(fleetThreads(inputs, request.matrix ? 'matrix' : 'probe', fleet));
+  const fleet = { concurrency: request.concurrency, signal: io.signal, onThreads: (threads: number) => report.probedOn(threads), ...(request.threads === undefined ? {} : { threads: request.threads }) };
   if (request.matrix) {
     await matrixEach(inputs, fleet, (matrix, order) => report.add(matrixRecord(matrix, order, matrixJson(matrix))));
   } else {

@@ -1,12 +1,12 @@
 import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
-import { probe, probeMatrix, ProbeError, type MatrixResult, type ProbeOptions, type ProbeResult } from '../probe';
-import { MATRIX_CONCURRENCY, portableOptions, type FleetKind } from './fleetMessages';
+import { ProbeError, type MatrixResult, type ProbeOptions, type ProbeResult } from '../probe';
+import { MATRIX_CONCURRENCY, portableOptions, runFleetTask, type FleetKind } from './fleetMessages';
 import { WorkerLane, type Lane } from './workerLane';
 
 /**
  * Many names in one run, each reported the moment it finishes (completion order, never
- * list order). A handshake is mostly CPU (Node's TLS client and OpenSSL, about 2.5 ms a
+ * list order). A handshake is mostly CPU (Node's TLS client and OpenSSL, about 2 ms a
  * name), so one thread is the limit of a big fleet: on a machine with cores to spare it is
  * spread over several threads, the main thread one of them, each taking the next name as
  * it frees a slot.
@@ -18,6 +18,8 @@ export interface FleetProbeOptions {
   readonly signal: AbortSignal;
   /** Threads to probe on, the main thread included; by default fleetThreads()'s rule. */
   readonly threads?: number;
+  /** Told how many threads probe, once, before the first probe. */
+  readonly onThreads?: (threads: number) => void;
 }
 
 /** Probes a thread must have to repay its start (about 30 ms of CPU, a dozen handshakes). */
@@ -44,10 +46,7 @@ export function fleetThreads(inputs: readonly ProbeOptions[], kind: FleetKind, o
 
 function mainThreadLane<R>(kind: FleetKind, inputs: readonly ProbeOptions[], signal: AbortSignal): Lane<R> {
   return {
-    run: (order) => {
-      const input = { ...(inputs[order] as ProbeOptions), signal };
-      return (kind === 'matrix' ? probeMatrix({ ...input, concurrency: MATRIX_CONCURRENCY }) : probe(input)) as Promise<R>;
-    },
+    run: (order) => runFleetTask(kind, { ...(inputs[order] as ProbeOptions), signal }) as Promise<R>,
     close: () => Promise.resolve(),
   };
 }
@@ -58,16 +57,16 @@ function shares(total: number, lanes: number): number[] {
 }
 
 async function runFleet<R>(kind: FleetKind, inputs: readonly ProbeOptions[], options: FleetProbeOptions, onResult: (result: R, order: number) => void): Promise<void> {
+  if (options.signal.aborted) throw new ProbeError('cancelled', 'The probes were cancelled.', 'input');
   const controller = new AbortController();
   const inFlight = tasksInFlight(kind, options.concurrency);
   // Each running probe of the main thread listens on the shared signal; that many listeners is by design.
   setMaxListeners(options.concurrency + 8, controller.signal);
   const onAbort = (): void => controller.abort(options.signal.reason);
-  if (options.signal.aborted) onAbort();
   options.signal.addEventListener('abort', onAbort, { once: true });
   const threads = fleetThreads(inputs, kind, options);
+  options.onThreads?.(threads);
   const lanes: Lane<R>[] = [mainThreadLane<R>(kind, inputs, controller.signal)];
-  for (let thread = 1; thread < threads; thread++) lanes.push(new WorkerLane<R>(kind, inputs, controller.signal));
   let next = 0;
   const drain = async (lane: Lane<R>): Promise<void> => {
     while (next < inputs.length && !controller.signal.aborted) {
@@ -78,6 +77,8 @@ async function runFleet<R>(kind: FleetKind, inputs: readonly ProbeOptions[], opt
     }
   };
   try {
+    // Inside the try: a thread that cannot start ends the others and leaves no listener behind.
+    for (let thread = 1; thread < threads; thread++) lanes.push(new WorkerLane<R>(kind, inputs, controller.signal));
     const slots = shares(inFlight, lanes.length);
     await Promise.all(lanes.flatMap((lane, index) => Array.from({ length: Math.min(slots[index] ?? 1, inputs.length) }, () => drain(lane))));
   } catch (error) {

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { probe, probeMatrix, ProbeError, type TrustRoots } from '../probe';
-import { MATRIX_CONCURRENCY, type FleetAnswer, type FleetKind, type FleetTask } from './fleetMessages';
+import { ProbeError, type TrustRoots } from '../probe';
+import { runFleetTask, type FleetAnswer, type FleetKind, type FleetTask } from './fleetMessages';
 
 /**
  * One of `cfcerts probe`'s probe threads (dist/cli-probe-worker.js): runs each task the
@@ -18,10 +18,9 @@ async function run(task: FleetTask): Promise<FleetAnswer> {
   const extraRoots = task.rootsId === undefined ? undefined : roots.get(task.rootsId);
   const options = { ...task.options, ...(extraRoots === undefined ? {} : { extraRoots }) };
   try {
-    const result = kind === 'matrix' ? await probeMatrix({ ...options, concurrency: MATRIX_CONCURRENCY }) : await probe(options);
-    return { order: task.order, result };
+    return { order: task.order, result: await runFleetTask(kind, options) };
   } catch (error) {
-    return { order: task.order, error: error instanceof Error ? error.message : String(error), cancelled: ProbeError.is(error) && error.code === 'cancelled' };
+    return { order: task.order, error: error instanceof Error ? error.message : String(error), ...(ProbeError.is(error) ? { probeError: { code: error.code, stage: error.stage } } : {}) };
   }
 }
 

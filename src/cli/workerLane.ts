@@ -42,6 +42,7 @@ export class WorkerLane<R> implements Lane<R> {
     this.worker = new (nodeWorkerThreads().Worker)(workerFile(), { workerData: { kind } });
     this.worker.on('message', (answer: FleetAnswer) => this.answered(answer));
     this.worker.on('error', (error) => this.fail(new Error(`A probe thread failed: ${error.message}`)));
+    this.worker.on('messageerror', (error) => this.fail(new Error(`A probe thread's answer could not be read: ${error.message}`)));
     this.worker.on('exit', (code) => this.fail(new Error(`A probe thread ended (exit code ${code}) with probes unanswered.`)));
     const onAbort = (): void => {
       this.fail(new ProbeError('cancelled', 'The probes were cancelled.', 'input'));
@@ -81,7 +82,7 @@ export class WorkerLane<R> implements Lane<R> {
     if (waiting === undefined) return;
     this.waiting.delete(answer.order);
     if ('result' in answer) waiting.resolve(answer.result);
-    else waiting.reject(answer.cancelled ? new ProbeError('cancelled', answer.error, 'input') : new Error(answer.error));
+    else waiting.reject(answer.probeError === undefined ? new Error(answer.error) : new ProbeError(answer.probeError.code, answer.error, answer.probeError.stage));
   }
 
   /** Rejects everything waiting, and what is asked later, with `error`; the first reason wins. */

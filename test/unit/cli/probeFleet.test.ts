@@ -229,6 +229,20 @@ describe('cfcerts probe: many names in one run', () => {
       await assert.rejects(lane.run(0), /closed/);
     });
 
+    it('a worker lane whose thread dies rejects what it was waiting on, and what is asked later', async () => {
+      const input = { servername: 'app.example.com', connect: `127.0.0.1:${silent.port}`, reportServernameDns: false, timeoutMs: 600_000 };
+      const lane = new WorkerLane<ProbeResult>('probe', [input], new AbortController().signal);
+      try {
+        const waiting = lane.run(0);
+        // The thread's end, as a crash would end it: the probe to the silent server never answers.
+        await (lane as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+        await assert.rejects(waiting, /A probe thread ended \(exit code \d+\) with probes unanswered/);
+        await assert.rejects(lane.run(0), /A probe thread ended/);
+      } finally {
+        await lane.close();
+      }
+    });
+
     it('runs --matrix on the threads too', async () => {
       const { out } = await threaded(['app.example.com', 'www.app.example.com', 'other.example.net', '--connect', edge, '--ca', caFile, '--matrix', '--json', '--threads', '2', '--concurrency', '8']);
       const matrices = jsonLines(out);
