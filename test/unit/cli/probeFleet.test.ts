@@ -57,6 +57,17 @@ describe('cfcerts probe: many names in one run', () => {
     return file;
   }
 
+  /** An io whose signal aborts (Ctrl+C) as the first line is printed. */
+  function cancelledOnFirstOutput(): { io: ReturnType<typeof captureIo>; stdout: (text: string) => void } {
+    const controller = new AbortController();
+    const io = captureIo({}, controller.signal);
+    const stdout = (text: string): void => {
+      io.out.push(text);
+      controller.abort();
+    };
+    return { io, stdout };
+  }
+
   const jsonLines = (out: string): JsonLine[] => out.trimEnd().split('\n').map((line) => JSON.parse(line) as JsonLine);
 
   it('probes several HOSTs: one line each as it finishes, then a summary table; exit 0 when all are ok', async () => {
@@ -178,13 +189,8 @@ describe('cfcerts probe: many names in one run', () => {
   });
 
   it('stops on Ctrl+C: the names done are printed and summed up, the run exits 1', async () => {
-    const controller = new AbortController();
-    const io = captureIo({}, controller.signal);
     // The first line printed is the cue: the other names wait on a server that never answers.
-    const stdout = (text: string): void => {
-      io.out.push(text);
-      controller.abort();
-    };
+    const { io, stdout } = cancelledOnFirstOutput();
     const silentTarget = `127.0.0.1:${silent.port}`;
     const args = ['--hosts', await list('cancel.txt', ['app.example.com', `a.example.com ${silentTarget}`, `b.example.com ${silentTarget}`]), '--connect', edge, '--ca', caFile, '--timeout', '600000'];
     const code = await createProbeCommand({ resolver: deadResolver }).run(args, { ...io, stdout });
@@ -251,12 +257,7 @@ describe('cfcerts probe: many names in one run', () => {
     });
 
     it('stops on Ctrl+C: a thread\'s answer is printed, the threads end, the run exits 1', async () => {
-      const controller = new AbortController();
-      const io = captureIo({}, controller.signal);
-      const stdout = (text: string): void => {
-        io.out.push(text);
-        controller.abort();
-      };
+      const { io, stdout } = cancelledOnFirstOutput();
       // One name in flight per thread: the main thread waits on a server that never answers, the other thread answers.
       const args = ['--hosts', await list('cancel-threads.txt', [`silent.example.com 127.0.0.1:${silent.port}`, 'app.example.com']), '--connect', edge, '--ca', caFile, '--timeout', '600000', '--threads', '2', '--concurrency', '2'];
       const { code, out, err } = await threaded(args, { ...io, stdout });
