@@ -6,6 +6,7 @@
  */
 import { simulatorNetworkSettings, startSimulator, type RunningSimulator, type StartSimulatorOptions } from '../../src/simulator';
 import { openWorkbench, type Workbench } from './workbench';
+import { treeMoves } from './treeScrollRecorder';
 import { noCredentials, sidebarRows } from './workbenchUi';
 
 export interface SimulatorWorkbenchOptions {
@@ -61,6 +62,7 @@ export function useSimulatorWorkbench(options: SimulatorWorkbenchOptions): Simul
     workbench.keepLogs(options.failureScreenshot);
     // The tree is virtual and a screenshot shows a part of it: say which rows it drew.
     console.log(`      the sidebar tree's rows when the test failed:\n${await sidebarRows(workbench.page)}`);
+    console.log(`      how the sidebar tree moved before (scroll position, content height):\n${await treeMoves(workbench.page)}`);
   });
 
   after(async () => {

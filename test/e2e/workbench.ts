@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../harness/browser';
 import { ensureCodeServer, installExtension, startCodeServer, writeUserSettings, type RunningCodeServer } from '../harness/codeServer';
 import { testOutputDir, vsixPath, workspaceFixture } from '../harness/paths';
+import { recordTreeMoves } from './treeScrollRecorder';
 
 export interface Workbench {
   readonly page: Page;
@@ -51,10 +52,13 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // The workbench's own errors (a tree that failed to refresh, an uncaught exception) go to the log beside the screenshots.
+    // Timed, to line them up with the extension's own log.
     page.on('console', (message) => {
-      if (message.type() === 'error') serverLog.write(`[browser error] ${message.text()} (${message.location().url})\n`);
+      if (message.type() === 'error') serverLog.write(`[${new Date().toISOString()} browser error] ${message.text()} (${message.location().url})\n`);
     });
-    page.on('pageerror', (error) => serverLog.write(`[browser pageerror] ${error.message}\n`));
+    page.on('pageerror', (error) => serverLog.write(`[${new Date().toISOString()} browser pageerror] ${error.message}\n`));
+    // A failed test says how the sidebar tree moved before it failed (simulatorWorkbench).
+    await recordTreeMoves(page);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(options.folder ?? workspaceFixture)}`);
     await page.locator('.monaco-workbench').waitFor();
     const running = { server, browser };

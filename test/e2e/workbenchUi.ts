@@ -71,17 +71,20 @@ export async function hoverTreeRow(page: Page, label: string, text: string): Pro
 
 /**
  * Scrolls the sidebar tree until a row whose label contains `label` is drawn, and returns
- * it. The tree is virtual: rows outside the viewport are not in the page at all. Keys
- * scroll it reliably (Home, then a page at a time; mouse wheels are smoothed and lag),
- * and a pass that missed the row (data arriving reshapes the tree) is tried again.
+ * it once the tree has settled (treeSettled), so the row stays where it was found. The
+ * tree is virtual: rows outside the viewport are not in the page at all. Keys scroll it
+ * reliably (Home, then a page at a time; mouse wheels are smoothed and lag), and a pass
+ * that missed the row (data arriving later, a poll, reshapes the tree) is tried again.
  */
 export async function scrollToTreeRow(page: Page, label: string): Promise<Locator> {
   const row = treeRow(page, label);
-  const visible = async (): Promise<boolean> => (await row.count()) > 0 && (await row.isVisible());
+  const visible = async (): Promise<boolean> => {
+    await treeSettled(page);
+    return (await row.count()) > 0 && (await row.isVisible());
+  };
   if (await visible()) return row;
   const list = page.locator('.part.sidebar .monaco-list').first();
   for (let pass = 0; pass < 3; pass += 1) {
-    await treeLoaded(page);
     await list.focus();
     await page.keyboard.press('Home');
     for (let pages = 0; pages < 60; pages += 1) {
@@ -95,9 +98,30 @@ export async function scrollToTreeRow(page: Page, label: string): Promise<Locato
   return row;
 }
 
-/** Waits until no "Loading …" row is left in the tree. */
-export async function treeLoaded(page: Page): Promise<void> {
-  await page.locator('.part.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: /^Loading .*…$/ }) }).first().waitFor({ state: 'hidden' });
+/**
+ * Waits until the sidebar tree is drawn whole: no "Loading …" row, and each open row drawn
+ * has its children drawn under it. VS Code draws an open row as soon as its parent's
+ * children arrive and asks for the row's own children in another round trip; meanwhile the
+ * tree has no loading row, yet it is about to grow (a zone's open certificate packs add
+ * their hosts and records, 70 rows) and push the rows below out of the viewport.
+ */
+export async function treeSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const { document } = globalThis as unknown as BrowserGlobals;
+      const rows = [...document.querySelectorAll('.part.sidebar .monaco-list-row')];
+      const byIndex = new Map(rows.map((row) => [row.getAttribute('data-index'), row]));
+      return rows.every((row) => {
+        if (/^Loading .*…$/.test(row.querySelector('.label-name')?.textContent ?? '')) return false;
+        if (row.getAttribute('aria-expanded') !== 'true') return true;
+        // The next row drawn must be its first child; one not drawn lies below the viewport.
+        const next = byIndex.get(String(Number(row.getAttribute('data-index')) + 1));
+        return next === undefined || Number(next.getAttribute('aria-level')) > Number(row.getAttribute('aria-level'));
+      });
+    },
+    undefined,
+    { polling: 'raf' },
+  );
 }
 
 /** Scrolls to a tree row and expands it unless it already is; returns the row once what it loads is shown. */
@@ -107,6 +131,6 @@ export async function expandTreeRow(page: Page, label: string): Promise<Locator>
   if ((await row.getAttribute('aria-expanded')) !== 'false') return row;
   await row.locator('.monaco-tl-twistie').click();
   await expanded.waitFor();
-  await treeLoaded(page);
+  await treeSettled(page);
   return row;
 }
