@@ -1,6 +1,7 @@
 import type { ExplorerNode } from '../explorer/nodes';
 import { objectKey, parseObjectKey, type ObjectRef } from '../domain/objectRef';
 import { objectRefOf } from '../explorer/objectLookup';
+import { AppError } from '../shared/appError';
 
 /**
  * The object a command is about, whoever asks: a tree row's object (menus pass the row),
@@ -17,3 +18,18 @@ export function objectTarget(target: unknown): ObjectRef | undefined {
   return ref !== undefined && ref.kind === kind && ref.account === account && ref.zone === zone && ref.id === id ? ref : undefined;
 }
 
+/**
+ * An object command over whatever ran it: a tree menu passes its row, a panel its
+ * ObjectRef, and both become the same reference here, before the handler. These commands
+ * are not in the palette, so nothing at all means a tree menu whose row was redrawn
+ * between the right-click and the command (VS Code forgets the rows below a redrawn row
+ * until it has asked for them again): that is said, not silently ignored.
+ */
+export function onObject(handler: (ref?: ObjectRef) => Promise<void>): (target?: unknown) => Promise<void> {
+  return async (target) => {
+    if (target === undefined || target === null) {
+      throw new AppError('row_redrawn', 'That row was redrawn while its menu was open, so the command was given nothing to act on. Run it again from the row.');
+    }
+    await handler(objectTarget(target));
+  };
+}

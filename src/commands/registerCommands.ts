@@ -13,20 +13,11 @@ import { probe, probeZone } from './probe';
 import { probeHostname } from './probeHostname';
 import { refresh, refreshNode, retry } from './refresh';
 import { showDetails } from './showDetails';
-import { objectTarget } from './objectTarget';
-import type { ObjectRef } from '../domain/objectRef';
+import { onObject } from './objectTarget';
 import { showLogs } from './showLogs';
 import { clearFilter, filter, groupByStatus, groupByZone, showAllCertificates, showOnlyProblems, showProblems } from './viewOptions';
 import { updateToken } from './updateToken';
 import { refreshValidation, restartValidation } from './validation';
-
-/**
- * Object commands take an ObjectRef, whoever runs them: a tree menu passes its row, a panel
- * its ObjectRef, and both become the same reference here, before the handler.
- */
-function onObject(handler: (ref?: ObjectRef) => Promise<void>): (target?: unknown) => Promise<void> {
-  return (target) => handler(objectTarget(target));
-}
 
 /** A command's handler; commandRegistry.ts runs it through runCommand. */
 export type CommandHandler = (...args: never[]) => unknown;

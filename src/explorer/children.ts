@@ -7,7 +7,7 @@ import { zonesWithoutObjects } from './zonesWithoutObjects';
 import { statusGroupOrder } from './statusGroups';
 import type { AccountState, CollectionError } from './explorerState';
 import { rejectedHostnames, rejectedZones } from './loadError';
-import { isStale, valueOf, type Loadable } from './loadable';
+import { isStale, showsLoading, valueOf, type Loadable } from './loadable';
 import { needsProblemListing, problemListingOf, wantsProblemListing } from './problemListing';
 import type { AccountSnapshot, ExplorerSnapshot, ZoneView } from './snapshot';
 import { nodeId, type ExplorerNode, type GroupKind, type MessageKind } from './nodes';
@@ -250,7 +250,8 @@ function hostnameChildren(view: ZoneView, node: ExplorerNode & { type: 'group' }
   // Hostnames stay in the API's order (by name) so paging appends rather than reshuffles.
   nodes.push(...view.kept.customHostnames.flatMap((item): ExplorerNode[] => (item.kind === 'customHostname' ? [{ type: 'customHostname', account, zone: zoneId, hostname: item.object }] : [])));
   if (list !== undefined && list.items.length === 0 && zone.hostnames.status !== 'failed') nodes.push(message(id, 'empty', list.filter === undefined ? 'No custom hostnames' : 'No hostname matches'));
-  if (zone.hostnames.status === 'loading') nodes.push(message(id, 'loading', 'Loading hostnames…'));
+  // Not for a list read again: a row that came and went would move every row below it.
+  if (showsLoading(zone.hostnames)) nodes.push(message(id, 'loading', 'Loading hostnames…'));
   else if (list !== undefined && list.pagesLoaded < list.totalPages) nodes.push({ type: 'loadMore', account, zone: zoneId, loaded: list.items.length, total: list.total });
   return nodes;
 }

@@ -13,7 +13,8 @@ import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
 import type { PendingLoad } from './children';
 import type { AccountState, HostnameList, ProblemHostnameList, ZoneDetails, ZoneState } from './explorerState';
-import { failLoading, idle, startLoading, valueOf, type Loadable } from './loadable';
+import { failLoading, idle, startLoading, startRereading, valueOf, type Loadable } from './loadable';
+import { keepEqual, keepEqualDetails, keepEqualOne, sameJson } from './keepEqual';
 import { hostnamePageReader } from './loadAllPacing';
 import { toCollectionError, toLoadError } from './loadError';
 import { fetchObject } from './fetchObject';
@@ -305,7 +306,7 @@ export class ExplorerModel {
     const known = state.zoneStates;
     for (const zone of zones) {
       const existing = known.get(zone.id);
-      known.set(zone.id, existing === undefined ? { zone, details: idle, hostnames: idle } : { ...existing, zone });
+      known.set(zone.id, existing === undefined ? { zone, details: idle, hostnames: idle } : { ...existing, zone: keepEqualOne(existing.zone, zone) });
     }
     if (!morePagesComing) {
       const ids = new Set(zones.map((zone) => zone.id));
@@ -334,7 +335,7 @@ export class ExplorerModel {
         loadCloudflare().loadZoneCollections(client.api, zoneId, { collections: detailCollections, signal, ...(before === undefined ? {} : { previous: before }) }),
         this.loadHostnames(accountKey, zoneId, { reset: true, signal, ...(problemListing === undefined ? {} : { problemListing }) }),
       ]);
-      const details: ZoneDetails = { ...load.collections, errors: load.errors.map(toCollectionError) };
+      const details = keepEqualDetails(before, { ...load.collections, errors: load.errors.map(toCollectionError) });
       this.putZone(account, zoneId, () => ({ details: { status: 'ready', value: details, at: this.deps.clock.now() } }));
       this.objectsLoaded({ account: accountKey, zone: zoneId, part: 'details', ...(before === undefined ? {} : { before }), after: details });
     } catch (error) {
@@ -363,7 +364,8 @@ export class ExplorerModel {
     const put = (hostnames: (current: ZoneState['hostnames']) => ZoneState['hostnames']): void => this.putZone(account, zoneId, (zoneNow) => ({ hostnames: hostnames(zoneNow.hostnames) }));
     // Reading the list again from page 1 makes the problem listing old too: it is listed again once the first page is in.
     const relist = restart && options.problemListing !== 'keep' && this.stopProblemHostnames(accountKey, zone);
-    put(startLoading);
+    // The same list read again stays as it is until the new one is in: no row comes and goes.
+    put(restart && current !== undefined && options.filter === undefined ? startRereading : startLoading);
     this.changed({ account: accountKey, zone: zoneId });
     try {
       const client = await this.deps.clientFor(account.profile);
@@ -403,7 +405,8 @@ export class ExplorerModel {
       const list: HostnameList = {
         ...from,
         ...(rejected > 0 ? { rejected: { count: rejected, ...(reason === undefined ? {} : { reason }) } } : {}),
-        items,
+        // Read again from page 1, a hostname that did not change stays the object the tree drew.
+        items: restart ? keepEqual(current?.items, items) : items,
         pagesLoaded: read.lastPage,
         total: read.totalCount ?? items.length,
         // More pages only when this read stopped for its page budget ("Load more"), not at the end or a cut.
@@ -641,7 +644,7 @@ export class ExplorerModel {
     const zone = account?.zoneStates.get(zoneId);
     if (account === undefined || zone === undefined) return;
     const held = knownObject(zone, { kind: item.kind, id: item.object.id });
-    if (held !== undefined && JSON.stringify(held.object) === JSON.stringify(item.object)) return;
+    if (held !== undefined && sameJson(held.object, item.object)) return;
     if (item.kind !== 'customHostname') {
       const details = valueOf(zone.details);
       if (details === undefined || zone.details.status === 'idle' || zone.details.status === 'loading') return;

@@ -5,7 +5,8 @@
  */
 export type Loadable<T> =
   | { readonly status: 'idle' }
-  | { readonly status: 'loading'; readonly previous?: T; readonly previousAt?: number }
+  /** `quiet`: the value held is being read again and stays as it is meanwhile; nothing is drawn for the load. */
+  | { readonly status: 'loading'; readonly previous?: T; readonly previousAt?: number; readonly quiet?: true }
   | { readonly status: 'ready'; readonly value: T; readonly at: number }
   | { readonly status: 'failed'; readonly error: LoadError; readonly previous?: T; readonly previousAt?: number; readonly at: number };
 
@@ -47,10 +48,20 @@ export function loadedAt<T>(loadable: Loadable<T>): number | undefined {
   }
 }
 
-export function startLoading<T>(current: Loadable<T>): Loadable<T> {
+export function startLoading<T>(current: Loadable<T>, quiet?: true): Loadable<T> {
   const previous = valueOf(current);
   const previousAt = loadedAt(current);
-  return { status: 'loading', ...(previous === undefined ? {} : { previous }), ...(previousAt === undefined ? {} : { previousAt }) };
+  return { status: 'loading', ...(previous === undefined ? {} : { previous }), ...(previousAt === undefined ? {} : { previousAt }), ...(quiet === undefined ? {} : { quiet }) };
+}
+
+/** Reading the value held again (a poll, a refresh): it stays as it is until the new one is in. */
+export function startRereading<T>(current: Loadable<T>): Loadable<T> {
+  return startLoading(current, true);
+}
+
+/** Whether a load under way is one the view shows ("Loading…"): any but a quiet re-read. */
+export function showsLoading<T>(loadable: Loadable<T>): boolean {
+  return loadable.status === 'loading' && loadable.quiet !== true;
 }
 
 export function failLoading<T>(current: Loadable<T>, error: LoadError, at: number): Loadable<T> {

@@ -1,7 +1,7 @@
 import { CloudflareClient, type Credentials } from '../../../src/cloudflare';
 import type { AccountProfile } from '../../../src/domain/accounts';
 import { systemClock } from '../../../src/shared/clock';
-import { ExplorerModel } from '../../../src/explorer/explorerModel';
+import { ExplorerModel, type ModelChange } from '../../../src/explorer/explorerModel';
 import type { CertificateObject } from '../../../src/domain/objectHealth';
 import { flattenTree, walkTree, type WalkedItem } from '../../../src/explorer/walkTree';
 import { silentLogger } from '../../../src/shared/logger';
@@ -11,7 +11,12 @@ import { literalAccount, serveRoute, type LiteralZone } from '../cloudflare/lite
 export type FlatItem = WalkedItem;
 
 /** An ExplorerModel over real clients, for tests against the simulator. */
-export function explorerOver(baseUrl: string, accounts: { profile: AccountProfile; credentials: Credentials }[]): { model: ExplorerModel; changes: () => number; close: () => Promise<void> } {
+export function explorerOver(
+  baseUrl: string,
+  accounts: { profile: AccountProfile; credentials: Credentials }[],
+  /** Told of each model change, as the tree is. */
+  onChange?: (change: ModelChange) => void,
+): { model: ExplorerModel; changes: () => number; close: () => Promise<void> } {
   const clients = new Map<string, CloudflareClient>();
   let changes = 0;
   const model = new ExplorerModel({
@@ -29,7 +34,10 @@ export function explorerOver(baseUrl: string, accounts: { profile: AccountProfil
     },
     clock: systemClock,
     logger: silentLogger,
-    onDidChange: () => void (changes += 1),
+    onDidChange: (change) => {
+      changes += 1;
+      onChange?.(change);
+    },
   });
   return { model, changes: () => changes, close: async () => Promise.all([...clients.values()].map((client) => client.close())).then(() => undefined) };
 }

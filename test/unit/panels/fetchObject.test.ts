@@ -3,7 +3,7 @@ import { CloudflareApiError, CloudflareClient } from '../../../src/cloudflare';
 import type { ObjectRef } from '../../../src/domain/objectRef';
 import { fetchObject } from '../../../src/explorer/fetchObject';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { objectTarget } from '../../../src/commands/objectTarget';
+import { objectTarget, onObject } from '../../../src/commands/objectTarget';
 
 describe('fetching one object for its lifecycle panel', () => {
   let simulator: RunningSimulator;
@@ -57,5 +57,18 @@ describe('Show Details target', () => {
     for (const bad of [undefined, null, 'customHostname/environment/z1/h1', { ...ref, kind: 'zone' }, { ...ref, id: 'a/b' }, { ...ref, id: 5 }, { type: 'zone', account: 'a', zone: 'z' }]) {
       assert.equal(objectTarget(bad), undefined, JSON.stringify(bad));
     }
+  });
+
+  it('says so when a tree menu passed no row (it was redrawn meanwhile), rather than doing nothing', async () => {
+    const seen: (ObjectRef | undefined)[] = [];
+    const command = onObject((target) => {
+      seen.push(target);
+      return Promise.resolve();
+    });
+    for (const nothing of [undefined, null]) {
+      await assert.rejects(command(nothing), (error: unknown) => error instanceof Error && 'code' in error && error.code === 'row_redrawn' && /Run it again from the row/.test(error.message));
+    }
+    await command({ type: 'customHostname', account: 'environment', zone: 'z1', hostname: { id: 'h1' } });
+    assert.deepEqual(seen, [ref]);
   });
 });
