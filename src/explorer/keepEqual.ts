@@ -28,13 +28,13 @@ export function keepEqualOne<T>(held: T | undefined, loaded: T): T {
 /** A zone's reloaded collections, each object equal to the one held kept as it was. */
 export function keepEqualDetails(held: ZoneDetails | undefined, loaded: ZoneDetails): ZoneDetails {
   if (held === undefined) return loaded;
-  const lists = { certificatePacks: held.certificatePacks, customCertificates: held.customCertificates, clientCertificates: held.clientCertificates } as const;
+  const { certificatePacks, customCertificates, clientCertificates, fallbackOrigin } = loaded;
   return {
     ...loaded,
-    ...(loaded.certificatePacks === undefined ? {} : { certificatePacks: keepEqual(lists.certificatePacks, loaded.certificatePacks) }),
-    ...(loaded.customCertificates === undefined ? {} : { customCertificates: keepEqual(lists.customCertificates, loaded.customCertificates) }),
-    ...(loaded.clientCertificates === undefined ? {} : { clientCertificates: keepEqual(lists.clientCertificates, loaded.clientCertificates) }),
-    ...(loaded.fallbackOrigin === undefined ? {} : { fallbackOrigin: keepEqualOne(held.fallbackOrigin, loaded.fallbackOrigin) }),
+    ...(certificatePacks === undefined ? {} : { certificatePacks: keepEqual(held.certificatePacks, certificatePacks) }),
+    ...(customCertificates === undefined ? {} : { customCertificates: keepEqual(held.customCertificates, customCertificates) }),
+    ...(clientCertificates === undefined ? {} : { clientCertificates: keepEqual(held.clientCertificates, clientCertificates) }),
+    ...(fallbackOrigin === undefined ? {} : { fallbackOrigin: keepEqualOne(held.fallbackOrigin, fallbackOrigin) }),
   };
 }
 

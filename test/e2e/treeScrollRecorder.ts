@@ -72,5 +72,10 @@ export async function recordTreeMoves(page: Page): Promise<void> {
 /** The last moves of the sidebar tree, oldest first, for a failure log. */
 export async function treeMoves(page: Page, last = 40): Promise<string> {
   const moves = (await page.evaluate(() => (globalThis as unknown as { __cfcertsTreeMoves?: TreeMove[] }).__cfcertsTreeMoves ?? [])).slice(-last);
-  return moves.map((move) => `        ${String(move.t).padStart(7)} ms ${move.what} ${move.from} -> ${move.to}${move.stack === undefined ? '' : `\n          at ${move.stack}`}`).join('\n');
+  return moves
+    .map((move) => {
+      const what = move.what === 'list' ? `a list drawn (${move.to} in the sidebar)` : `${move.what} ${move.from} -> ${move.to}`;
+      return `        ${String(move.t).padStart(7)} ms ${what}${move.stack === undefined ? '' : `\n          at ${move.stack}`}`;
+    })
+    .join('\n');
 }
