@@ -23,11 +23,12 @@ export function objectTarget(target: unknown): ObjectRef | undefined {
  * ObjectRef, and both become the same reference here, before the handler. These commands
  * are not in the palette, so nothing at all means a tree menu whose row was redrawn
  * between the right-click and the command (VS Code forgets the rows below a redrawn row
- * until it has asked for them again): that is said, not silently ignored.
+ * until it has asked for them again): that is said, not silently ignored. A command also
+ * run with nothing on purpose (the walkthrough's "Diagnose…" link) says itself what to do.
  */
-export function onObject(handler: (ref?: ObjectRef) => Promise<void>): (target?: unknown) => Promise<void> {
+export function onObject(handler: (ref?: ObjectRef) => Promise<void>, nothing: 'redrawn' | 'handler' = 'redrawn'): (target?: unknown) => Promise<void> {
   return async (target) => {
-    if (target === undefined || target === null) {
+    if ((target === undefined || target === null) && nothing === 'redrawn') {
       throw new AppError('row_redrawn', 'That row was redrawn while its menu was open, so the command was given nothing to act on. Run it again from the row.');
     }
     await handler(objectTarget(target));

@@ -52,7 +52,7 @@ export function commandHandlers(context: CommandContext): Record<CommandId, Comm
     [CommandIds.probeHostname]: probeHostname(context),
     [CommandIds.probe]: probe(context),
     [CommandIds.probeZone]: probeZone(context),
-    [CommandIds.diagnose]: onObject(diagnose(context)),
+    [CommandIds.diagnose]: onObject(diagnose(context), 'handler'),
     [CommandIds.diagnoseZone]: diagnoseZone(context),
     [CommandIds.filter]: filter(context),
     // The same prompt; a second id only so the title bar can show a filled icon while filtered.

@@ -115,6 +115,8 @@ export class ExplorerModel {
   private refreshController: AbortController | undefined;
   /** Loads under way, by what they load: asking again joins the load instead of repeating it. */
   private readonly inFlight = new Map<string, { signal: AbortSignal; done: Promise<void> }>();
+  /** Quiet re-reads of a zone's hostname list under way, each settled once it has left `inFlight`. */
+  private readonly rereads = new Map<string, Promise<void>>();
   /** "Show Only Problems" is on: a refresh lists the problems of the zones it was listing them for again. */
   private problemsOnly = false;
   private disposed = false;
@@ -350,11 +352,29 @@ export class ExplorerModel {
    * unless a new one is given), `all` loads every remaining page.
    */
   loadHostnames(accountKey: string, zoneId: string, options: HostnameLoadOptions = {}): Promise<void> {
+    const key = `hostnames:${accountKey}:${zoneId}`;
+    // "Load more", "Load all" or a search asked during a quiet re-read (its "Load more" row
+    // stays clickable) runs after it, rather than joining it and being lost.
+    const rereading = this.rereads.get(key);
+    if (rereading !== undefined && options.reset !== true) return rereading.then(() => this.loadHostnames(accountKey, zoneId, options));
     const signal = options.signal ?? this.refreshSignal();
-    return this.once(`hostnames:${accountKey}:${zoneId}`, signal, () => this.fetchHostnames(accountKey, zoneId, options, signal));
+    // The same list read again from page 1 stays as it is until the new one is in: no row comes and goes.
+    const status = this.zone(accountKey, zoneId)?.hostnames.status;
+    const quiet = options.reset === true && options.filter === undefined && status === 'ready' && !this.inFlight.has(key);
+    if (!quiet) return this.once(key, signal, () => this.fetchHostnames(accountKey, zoneId, options, signal, false));
+    let over: () => void = () => undefined;
+    this.rereads.set(key, new Promise<void>((resolve) => (over = resolve)));
+    const done = this.once(key, signal, () => this.fetchHostnames(accountKey, zoneId, options, signal, true));
+    // Once the re-read has left the loads in flight, so that what waited on it starts anew.
+    const settle = (): void => {
+      this.rereads.delete(key);
+      over();
+    };
+    void done.then(settle, settle);
+    return done;
   }
 
-  private async fetchHostnames(accountKey: string, zoneId: string, options: HostnameLoadOptions, signal: AbortSignal): Promise<void> {
+  private async fetchHostnames(accountKey: string, zoneId: string, options: HostnameLoadOptions, signal: AbortSignal, quiet: boolean): Promise<void> {
     const account = this.account(accountKey);
     const zone = account?.zoneStates.get(zoneId);
     if (account === undefined || zone === undefined) return;
@@ -364,8 +384,8 @@ export class ExplorerModel {
     const put = (hostnames: (current: ZoneState['hostnames']) => ZoneState['hostnames']): void => this.putZone(account, zoneId, (zoneNow) => ({ hostnames: hostnames(zoneNow.hostnames) }));
     // Reading the list again from page 1 makes the problem listing old too: it is listed again once the first page is in.
     const relist = restart && options.problemListing !== 'keep' && this.stopProblemHostnames(accountKey, zone);
-    // The same list read again stays as it is until the new one is in: no row comes and goes.
-    put(restart && current !== undefined && options.filter === undefined ? startRereading : startLoading);
+    const loading = quiet ? startRereading(zone.hostnames) : startLoading(zone.hostnames);
+    put(() => loading);
     this.changed({ account: accountKey, zone: zoneId });
     try {
       const client = await this.deps.clientFor(account.profile);
@@ -421,7 +441,11 @@ export class ExplorerModel {
       put(() => ({ status: 'ready', value: list, at: this.deps.clock.now() }));
       this.objectsLoaded({ account: accountKey, zone: zoneId, part: 'hostnames', ...(current === undefined ? {} : { before: current }), after: list });
     } catch (error) {
-      if (signal.aborted) return;
+      if (signal.aborted) {
+        // Nothing shows a quiet re-read: one cut short puts the list back as it was, not stuck loading.
+        if (quiet) put((now) => (now === loading ? zone.hostnames : now));
+        return;
+      }
       put((hostnames) => failLoading(hostnames, toLoadError(error), this.deps.clock.now()));
     } finally {
       if (relist) this.relistProblemHostnames(account, accountKey, zoneId);

@@ -51,6 +51,34 @@ describe('A reload that finds little new leaves the rows alone', () => {
     }
   });
 
+  it('runs a "Load more" asked during the re-read after it, rather than losing it', async () => {
+    const account = tokenAccount(sim.demoToken);
+    let watch: (() => void) | undefined;
+    const { model, close } = explorerOver(sim.apiBaseUrl, [account], () => watch?.());
+    try {
+      const key = account.profile.key;
+      await model.loadZones(key);
+      await model.whenIdle();
+      const zoneId = [...(model.account(key)?.zoneStates.keys() ?? [])][0];
+      assert.ok(zoneId !== undefined);
+      let loadMore: Promise<void> | undefined;
+      watch = () => {
+        // The "Load more…" row is still there to click while the list is read again.
+        if (loadMore === undefined && model.zone(key, zoneId)?.hostnames.status === 'loading') loadMore = model.loadHostnames(key, zoneId);
+      };
+      await model.refreshZone(key, zoneId);
+      assert.ok(loadMore !== undefined, 'Load more was asked during the re-read');
+      await loadMore;
+      const zone = model.zone(key, zoneId);
+      const list = zone === undefined ? undefined : valueOf(zone.hostnames);
+      assert.equal(zone?.hostnames.status, 'ready');
+      assert.equal(list?.pagesLoaded, 2);
+      assert.equal(list?.items.length, 100);
+    } finally {
+      await close();
+    }
+  });
+
   it('keeps each object that did not change, so only the changed one is drawn again', async () => {
     const account = tokenAccount(sim.demoToken);
     const { model, close } = explorerOver(sim.apiBaseUrl, [account]);

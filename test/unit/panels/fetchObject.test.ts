@@ -70,5 +70,11 @@ describe('Show Details target', () => {
     }
     await command({ type: 'customHostname', account: 'environment', zone: 'z1', hostname: { id: 'h1' } });
     assert.deepEqual(seen, [ref]);
+    // Diagnose is also run with nothing on purpose (the walkthrough's link): it says what to choose itself.
+    await onObject((target) => {
+      seen.push(target);
+      return Promise.resolve();
+    }, 'handler')(undefined);
+    assert.deepEqual(seen, [ref, undefined]);
   });
 });
